@@ -1,0 +1,12 @@
+module github.com/hipaaops/hipaaops
+
+go 1.26.8
+
+require github.com/rickb777/date/v2 v2.1.8
+
+require (
+	github.com/govalues/decimal v0.1.36 // indirect
+	github.com/rickb777/period v1.0.9 // indirect
+	github.com/rickb777/plural v1.4.2 // indirect
+	golang.org/x/text v0.41.0 // indirect
+)

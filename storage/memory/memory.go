@@ -1,0 +1,391 @@
+// Package memory is an in-memory [storage.Store] for tests and examples.
+//
+// It keeps deep copies of every value stored and returns copies, so callers can never
+// change stored records by accident. Write transactions are serialized and rolled back
+// from an undo log when their function fails. Nothing survives the process: use
+// storage/sqlite or storage/postgres to keep records.
+package memory
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"iter"
+	"slices"
+	"sync"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/hipaaops/hipaaops/audit"
+	"github.com/hipaaops/hipaaops/event"
+	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/storage"
+	"github.com/hipaaops/hipaaops/vendors"
+)
+
+// Store is an in-memory store. The zero value is not usable; call [New].
+type Store struct {
+	mu     sync.RWMutex
+	closed bool
+	orgs   map[org.ID]*orgData
+}
+
+type orgData struct {
+	profile *org.Organization
+	vendors map[vendors.ID]*vendors.Vendor
+	audit   []audit.Entry
+	events  []event.Event
+}
+
+var _ storage.Store = (*Store)(nil)
+
+// New returns an empty store.
+func New() *Store { return &Store{orgs: map[org.ID]*orgData{}} }
+
+// Org returns the handle of one organization.
+func (s *Store) Org(id org.ID) storage.Org { return &orgHandle{s: s, id: id} }
+
+// Close marks the store closed; later transactions fail with [storage.ErrClosed].
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closed = true
+	return nil
+}
+
+type orgHandle struct {
+	s  *Store
+	id org.ID
+}
+
+func (h *orgHandle) ID() org.ID { return h.id }
+
+func (h *orgHandle) Update(ctx context.Context, fn func(storage.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	if h.s.closed {
+		return storage.ErrClosed
+	}
+	t := &tx{ctx: ctx, s: h.s, id: h.id, write: true}
+	err := fn(t)
+	t.done = true
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		for i := len(t.undo) - 1; i >= 0; i-- {
+			t.undo[i]()
+		}
+		return err
+	}
+	return nil
+}
+
+func (h *orgHandle) View(ctx context.Context, fn func(storage.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	h.s.mu.RLock()
+	defer h.s.mu.RUnlock()
+	if h.s.closed {
+		return storage.ErrClosed
+	}
+	t := &tx{ctx: ctx, s: h.s, id: h.id}
+	err := fn(t)
+	t.done = true
+	return err
+}
+
+// tx runs under the store's lock (exclusive when write is set).
+type tx struct {
+	ctx   context.Context
+	s     *Store
+	id    org.ID
+	write bool
+	done  bool
+	undo  []func()
+}
+
+func (t *tx) Organization() storage.Organizations { return orgs{t} }
+func (t *tx) Vendors() storage.Vendors             { return vendorStore{t} }
+func (t *tx) Audit() storage.AuditLog              { return auditLog{t} }
+func (t *tx) Events() storage.EventLog             { return eventLog{t} }
+
+// check reports a used-up transaction, a cancelled context or a write in a read-only one.
+func (t *tx) check(ctx context.Context, writing bool) error {
+	if t.done {
+		return storage.ErrTxDone
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if writing && !t.write {
+		return fmt.Errorf("memory: write in a read-only transaction")
+	}
+	return nil
+}
+
+// data returns the organization's records, creating them (with an undo) when writing.
+func (t *tx) data(create bool) *orgData {
+	d := t.s.orgs[t.id]
+	if d == nil && create {
+		d = &orgData{vendors: map[vendors.ID]*vendors.Vendor{}}
+		t.s.orgs[t.id] = d
+		t.undo = append(t.undo, func() { delete(t.s.orgs, t.id) })
+	}
+	return d
+}
+
+type orgs struct{ t *tx }
+
+func (o orgs) Get(ctx context.Context) (org.Organization, error) {
+	if err := o.t.check(ctx, false); err != nil {
+		return org.Organization{}, err
+	}
+	d := o.t.data(false)
+	if d == nil || d.profile == nil {
+		return org.Organization{}, fmt.Errorf("organization %q: %w", o.t.id, storage.ErrNotFound)
+	}
+	return d.profile.Clone(), nil
+}
+
+func (o orgs) Create(ctx context.Context, p *org.Organization) error {
+	if err := o.t.check(ctx, true); err != nil {
+		return err
+	}
+	if p.ID != o.t.id {
+		return fmt.Errorf("memory: organization id %q is not the handle's %q: %w", p.ID, o.t.id, storage.ErrNotFound)
+	}
+	d := o.t.data(true)
+	if d.profile != nil {
+		return fmt.Errorf("organization %q: %w", p.ID, storage.ErrExists)
+	}
+	p.Version = 1
+	c := p.Clone()
+	d.profile = &c
+	o.t.undo = append(o.t.undo, func() { d.profile = nil })
+	return nil
+}
+
+func (o orgs) Update(ctx context.Context, p *org.Organization) error {
+	if err := o.t.check(ctx, true); err != nil {
+		return err
+	}
+	d := o.t.data(false)
+	if p.ID != o.t.id || d == nil || d.profile == nil {
+		return fmt.Errorf("organization %q: %w", p.ID, storage.ErrNotFound)
+	}
+	if d.profile.Version != p.Version {
+		return fmt.Errorf("organization %q version %d, stored %d: %w", p.ID, p.Version, d.profile.Version, storage.ErrConflict)
+	}
+	old := d.profile
+	p.Version++
+	c := p.Clone()
+	d.profile = &c
+	o.t.undo = append(o.t.undo, func() { d.profile = old })
+	return nil
+}
+
+type vendorStore struct{ t *tx }
+
+func (vs vendorStore) Get(ctx context.Context, id vendors.ID) (vendors.Vendor, error) {
+	if err := vs.t.check(ctx, false); err != nil {
+		return vendors.Vendor{}, err
+	}
+	if d := vs.t.data(false); d != nil {
+		if v, ok := d.vendors[id]; ok {
+			return v.Clone(), nil
+		}
+	}
+	return vendors.Vendor{}, fmt.Errorf("vendor %q: %w", id, storage.ErrNotFound)
+}
+
+func (vs vendorStore) Create(ctx context.Context, v *vendors.Vendor) error {
+	if err := vs.t.check(ctx, true); err != nil {
+		return err
+	}
+	d := vs.t.data(true)
+	if _, ok := d.vendors[v.ID]; ok {
+		return fmt.Errorf("vendor %q: %w", v.ID, storage.ErrExists)
+	}
+	v.Version = 1
+	c := v.Clone()
+	d.vendors[v.ID] = &c
+	id := v.ID
+	vs.t.undo = append(vs.t.undo, func() { delete(d.vendors, id) })
+	return nil
+}
+
+func (vs vendorStore) Update(ctx context.Context, v *vendors.Vendor) error {
+	if err := vs.t.check(ctx, true); err != nil {
+		return err
+	}
+	d := vs.t.data(false)
+	var old *vendors.Vendor
+	if d != nil {
+		old = d.vendors[v.ID]
+	}
+	if old == nil {
+		return fmt.Errorf("vendor %q: %w", v.ID, storage.ErrNotFound)
+	}
+	if old.Version != v.Version {
+		return fmt.Errorf("vendor %q version %d, stored %d: %w", v.ID, v.Version, old.Version, storage.ErrConflict)
+	}
+	v.Version++
+	c := v.Clone()
+	d.vendors[v.ID] = &c
+	vs.t.undo = append(vs.t.undo, func() { d.vendors[old.ID] = old })
+	return nil
+}
+
+func (vs vendorStore) List(ctx context.Context, q storage.VendorQuery) iter.Seq2[vendors.Vendor, error] {
+	return vs.scan(ctx, func(v *vendors.Vendor) bool {
+		return (len(q.States) == 0 || slices.Contains(q.States, v.BAA.State)) &&
+			(len(q.Categories) == 0 || slices.Contains(q.Categories, v.Category)) &&
+			(q.AfterName == "" && q.AfterID == "" || cmp.Or(cmp.Compare(v.Name, q.AfterName), cmp.Compare(v.ID, q.AfterID)) > 0)
+	}, func(a, b *vendors.Vendor) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	}, q.Limit)
+}
+
+func (vs vendorStore) ReviewsDue(ctx context.Context, w storage.Window) iter.Seq2[vendors.Vendor, error] {
+	return vs.scan(ctx, func(v *vendors.Vendor) bool {
+		return v.BAA.State.InForce() && w.Contains(v.BAA.NextReviewOn)
+	}, byDate(func(v *vendors.Vendor) date.Date { return v.BAA.NextReviewOn }), 0)
+}
+
+func (vs vendorStore) Expiring(ctx context.Context, w storage.Window) iter.Seq2[vendors.Vendor, error] {
+	return vs.scan(ctx, func(v *vendors.Vendor) bool {
+		return (v.BAA.State.InForce() || v.BAA.State == vendors.StateExpired) &&
+			v.BAA.ExpiresOn != date.Zero && w.Contains(v.BAA.ExpiresOn)
+	}, byDate(func(v *vendors.Vendor) date.Date { return v.BAA.ExpiresOn }), 0)
+}
+
+func (vs vendorStore) Stalled(ctx context.Context, before date.Date) iter.Seq2[vendors.Vendor, error] {
+	return vs.scan(ctx, func(v *vendors.Vendor) bool {
+		return v.BAA.State.Pending() && v.BAA.LastActivityOn < before
+	}, byDate(func(v *vendors.Vendor) date.Date { return v.BAA.LastActivityOn }), 0)
+}
+
+func byDate(key func(*vendors.Vendor) date.Date) func(a, b *vendors.Vendor) int {
+	return func(a, b *vendors.Vendor) int {
+		return cmp.Or(cmp.Compare(key(a), key(b)), cmp.Compare(a.ID, b.ID))
+	}
+}
+
+// scan selects, sorts and copies the matching vendors when the iteration starts.
+func (vs vendorStore) scan(ctx context.Context, keep func(*vendors.Vendor) bool,
+	order func(a, b *vendors.Vendor) int, limit int) iter.Seq2[vendors.Vendor, error] {
+	return func(yield func(vendors.Vendor, error) bool) {
+		if err := vs.t.check(ctx, false); err != nil {
+			yield(vendors.Vendor{}, err)
+			return
+		}
+		var hits []*vendors.Vendor
+		if d := vs.t.data(false); d != nil {
+			for _, v := range d.vendors {
+				if keep(v) {
+					hits = append(hits, v)
+				}
+			}
+		}
+		slices.SortFunc(hits, order)
+		if limit > 0 && len(hits) > limit {
+			hits = hits[:limit]
+		}
+		for _, v := range hits {
+			if !yield(v.Clone(), nil) {
+				return
+			}
+		}
+	}
+}
+
+type auditLog struct{ t *tx }
+
+func (a auditLog) Append(ctx context.Context, e audit.Entry) error {
+	if err := a.t.check(ctx, true); err != nil {
+		return err
+	}
+	d := a.t.data(true)
+	var wantSeq uint64 = 1
+	wantPrev := ""
+	if n := len(d.audit); n > 0 {
+		wantSeq, wantPrev = d.audit[n-1].Seq+1, d.audit[n-1].Hash
+	}
+	if e.Seq != wantSeq || e.Prev != wantPrev {
+		return fmt.Errorf("audit entry %d does not follow entry %d: %w", e.Seq, wantSeq-1, storage.ErrConflict)
+	}
+	d.audit = append(d.audit, e)
+	a.t.undo = append(a.t.undo, func() { d.audit = d.audit[:len(d.audit)-1] })
+	return nil
+}
+
+func (a auditLog) Last(ctx context.Context) (audit.Entry, error) {
+	if err := a.t.check(ctx, false); err != nil {
+		return audit.Entry{}, err
+	}
+	if d := a.t.data(false); d != nil && len(d.audit) > 0 {
+		return d.audit[len(d.audit)-1], nil
+	}
+	return audit.Entry{}, fmt.Errorf("audit chain of %q is empty: %w", a.t.id, storage.ErrNotFound)
+}
+
+func (a auditLog) List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, error] {
+	return func(yield func(audit.Entry, error) bool) {
+		if err := a.t.check(ctx, false); err != nil {
+			yield(audit.Entry{}, err)
+			return
+		}
+		d := a.t.data(false)
+		if d == nil {
+			return
+		}
+		for _, e := range d.audit {
+			if e.Seq >= from && !yield(e, nil) {
+				return
+			}
+		}
+	}
+}
+
+type eventLog struct{ t *tx }
+
+func (l eventLog) Append(ctx context.Context, e *event.Event) error {
+	if err := l.t.check(ctx, true); err != nil {
+		return err
+	}
+	d := l.t.data(true)
+	e.Seq = uint64(len(d.events)) + 1
+	c := *e
+	c.Data = slices.Clone(e.Data)
+	d.events = append(d.events, c)
+	l.t.undo = append(l.t.undo, func() { d.events = d.events[:len(d.events)-1] })
+	return nil
+}
+
+func (l eventLog) List(ctx context.Context, after uint64, limit int) iter.Seq2[event.Event, error] {
+	return func(yield func(event.Event, error) bool) {
+		if err := l.t.check(ctx, false); err != nil {
+			yield(event.Event{}, err)
+			return
+		}
+		d := l.t.data(false)
+		if d == nil || after >= uint64(len(d.events)) {
+			return
+		}
+		evs := d.events[after:]
+		if limit > 0 && len(evs) > limit {
+			evs = evs[:limit]
+		}
+		for _, e := range evs {
+			e.Data = slices.Clone(e.Data)
+			if !yield(e, nil) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,366 @@
+package vendors
+
+import (
+	"fmt"
+	"net/mail"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/hipaaops/hipaaops/internal/enum"
+	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/validation"
+)
+
+const pkg = "vendors"
+
+// ID identifies a vendor within its organization.
+type ID string
+
+// Contact is the vendor's person to reach about the agreement.
+type Contact struct {
+	Name  string `json:"name,omitempty"`
+	Email string `json:"email,omitempty"`
+	Phone string `json:"phone,omitempty"`
+}
+
+// Determination records whether a vendor is a business associate, why, and who decided.
+type Determination struct {
+	Outcome   Outcome   `json:"outcome"`
+	Rationale string    `json:"rationale"`
+	DecidedBy string    `json:"decided_by"`
+	DecidedOn date.Date `json:"decided_on"`
+}
+
+// Validate checks the determination's fields.
+func (d *Determination) Validate() error {
+	c := validation.Collector{Pkg: pkg}
+	if !d.Outcome.Valid() {
+		c.Merge(enum.Unknown(pkg, "determination.outcome", outcomeValues, d.Outcome))
+	}
+	c.Check(strings.TrimSpace(d.Rationale) != "", "determination.rationale", "must not be empty")
+	c.Check(strings.TrimSpace(d.DecidedBy) != "", "determination.decided_by", "must name who decided")
+	c.Check(d.DecidedOn != date.Zero, "determination.decided_on", "must be set")
+	return c.Err()
+}
+
+// Vendor is an outside party the practice works with, and the aggregate that holds its
+// business-associate determinations and its BAA.
+type Vendor struct {
+	ID       ID       `json:"id"`
+	Name     string   `json:"name"`
+	Category Category `json:"category"`
+	// DataShared lists the kinds of PHI the practice shares with the vendor.
+	DataShared []DataCategory `json:"data_shared,omitempty"`
+	// Sites lists the organization's sites the vendor serves; empty means all.
+	Sites   []org.SiteID `json:"sites,omitempty"`
+	Contact Contact      `json:"contact,omitzero"`
+	// Owner is the workforce member responsible for the relationship.
+	Owner string `json:"owner,omitempty"`
+	Notes string `json:"notes,omitempty"`
+
+	// Determinations is the history of business-associate determinations, oldest first;
+	// the last one is in effect.
+	Determinations []Determination `json:"determinations,omitempty"`
+	// BAA is the current agreement; PastBAAs holds ended ones replaced by a new request.
+	BAA      BAA   `json:"baa"`
+	PastBAAs []BAA `json:"past_baas,omitempty"`
+
+	// Version is the stored version; an update with a stale version is rejected.
+	Version   int64     `json:"version"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// Validate checks the vendor's own fields and its agreement.
+func (v *Vendor) Validate() error {
+	c := validation.Collector{Pkg: pkg}
+	c.Check(v.ID != "", "id", "must not be empty")
+	c.Check(strings.TrimSpace(v.Name) != "", "name", "must not be empty")
+	c.Check(len(v.Name) <= 200, "name", "must be at most 200 bytes")
+	if !v.Category.Valid() {
+		c.Merge(enum.Unknown(pkg, "category", categoryValues, v.Category))
+	}
+	seenData := map[DataCategory]bool{}
+	for i, d := range v.DataShared {
+		f := fmt.Sprintf("data_shared[%d]", i)
+		if !d.Valid() {
+			c.Merge(enum.Unknown(pkg, f, dataCategoryValues, d))
+		}
+		c.Check(!seenData[d], f, "%q is listed twice", d)
+		seenData[d] = true
+	}
+	seenSite := map[org.SiteID]bool{}
+	for i, s := range v.Sites {
+		f := fmt.Sprintf("sites[%d]", i)
+		c.Check(s != "", f, "must not be empty")
+		c.Check(!seenSite[s], f, "%q is listed twice", s)
+		seenSite[s] = true
+	}
+	if v.Contact.Email != "" {
+		if _, err := mail.ParseAddress(v.Contact.Email); err != nil {
+			c.Add("contact.email", "%q is not an e-mail address", v.Contact.Email)
+		}
+	}
+	for i := range v.Determinations {
+		c.Merge(v.Determinations[i].Validate())
+	}
+	c.Merge(v.BAA.Validate())
+	return c.Err()
+}
+
+// Determination returns the determination in effect, and false if none was made.
+func (v *Vendor) Determination() (Determination, bool) {
+	if n := len(v.Determinations); n > 0 {
+		return v.Determinations[n-1], true
+	}
+	return Determination{}, false
+}
+
+// IsBusinessAssociate reports whether the determination in effect says the vendor is one.
+func (v *Vendor) IsBusinessAssociate() bool {
+	d, ok := v.Determination()
+	return ok && d.Outcome == OutcomeBusinessAssociate
+}
+
+// Determine records a new determination; earlier ones are kept.
+func (v *Vendor) Determine(d Determination) error {
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	if last, ok := v.Determination(); ok && d.DecidedOn < last.DecidedOn {
+		return validation.New(pkg, "determination.decided_on", "%s is before the determination in effect (%s)", d.DecidedOn, last.DecidedOn)
+	}
+	v.Determinations = append(v.Determinations, d)
+	return nil
+}
+
+// RequestBAA asks the vendor for an agreement. From expired or terminated, the ended
+// agreement moves to PastBAAs and a new one starts.
+func (v *Vendor) RequestBAA(on date.Date, by, note string) error {
+	if !CanTransition(v.BAA.State, StateRequested) {
+		return &TransitionError{From: v.BAA.State, To: StateRequested}
+	}
+	if err := checkActionDate(&v.BAA, on, by); err != nil {
+		return err
+	}
+	if v.BAA.State != StateNotRequested {
+		v.PastBAAs = append(v.PastBAAs, v.BAA)
+		prev := v.BAA.State
+		v.BAA = BAA{State: StateNotRequested}
+		v.BAA.History = []Transition{{From: prev, To: StateNotRequested, On: on, By: by, Note: "new agreement"}}
+	}
+	if err := v.BAA.move(StateRequested, on, by, note); err != nil {
+		return err
+	}
+	v.BAA.RequestedOn = on
+	return nil
+}
+
+// NegotiateBAA records that the agreement's terms are under negotiation.
+func (v *Vendor) NegotiateBAA(on date.Date, by, note string) error {
+	return v.BAA.move(StateInNegotiation, on, by, note)
+}
+
+// SignBAA records the signed agreement and schedules its first review.
+func (v *Vendor) SignBAA(s Signing, by string) error {
+	if !CanTransition(v.BAA.State, StateSigned) {
+		return &TransitionError{From: v.BAA.State, To: StateSigned}
+	}
+	c := validation.Collector{Pkg: pkg}
+	c.Check(s.EffectiveOn != date.Zero, "baa.effective_on", "must be set")
+	if s.ExpiresOn != date.Zero && s.ExpiresOn < s.EffectiveOn {
+		c.Add("baa.expires_on", "%s is before effective date %s", s.ExpiresOn, s.EffectiveOn)
+	}
+	c.Check(s.ReviewMonths >= 0 && s.ReviewMonths <= 60, "baa.review_months", "must be 1 to 60, got %d", s.ReviewMonths)
+	c.Check(s.ReportingDays >= 0, "baa.reporting_days", "must not be negative, got %d", s.ReportingDays)
+	for i, cl := range s.Clauses {
+		if !cl.Valid() {
+			c.Merge(enum.Unknown(pkg, fmt.Sprintf("baa.clauses[%d]", i), clauseValues, cl))
+		}
+	}
+	if err := c.Err(); err != nil {
+		return err
+	}
+	b := v.BAA
+	b.History = append([]Transition(nil), b.History...)
+	if err := b.move(StateSigned, s.SignedOn, by, ""); err != nil {
+		return err
+	}
+	months := s.ReviewMonths
+	if months == 0 {
+		months = DefaultReviewMonths
+	}
+	b.SignedOn, b.EffectiveOn, b.ExpiresOn = s.SignedOn, s.EffectiveOn, s.ExpiresOn
+	b.ReviewMonths = months
+	b.NextReviewOn = AddMonths(s.EffectiveOn, months)
+	b.Clauses = append([]Clause(nil), s.Clauses...)
+	b.ReportingDays = s.ReportingDays
+	b.DocumentRef = s.DocumentRef
+	v.BAA = b
+	return nil
+}
+
+// MarkReviewDue records that the periodic review has come due as of asOf; it may not be
+// marked before the next review date.
+func (v *Vendor) MarkReviewDue(asOf date.Date, by string) error {
+	if !CanTransition(v.BAA.State, StateReviewDue) {
+		return &TransitionError{From: v.BAA.State, To: StateReviewDue}
+	}
+	if asOf < v.BAA.NextReviewOn {
+		return validation.New(pkg, "on", "%s is before the next review date %s", asOf, v.BAA.NextReviewOn)
+	}
+	return v.BAA.move(StateReviewDue, asOf, by, "")
+}
+
+// ReviewBAA records a review of the agreement and schedules the next one ReviewMonths
+// after the review date.
+func (v *Vendor) ReviewBAA(on date.Date, by, note string) error {
+	if err := v.BAA.move(StateReviewed, on, by, note); err != nil {
+		return err
+	}
+	v.BAA.LastReviewedOn = on
+	v.BAA.NextReviewOn = AddMonths(on, v.BAA.ReviewMonths)
+	return nil
+}
+
+// RenewBAA records a renewal: a new end date, possibly amended clauses; it also counts as
+// a review.
+func (v *Vendor) RenewBAA(r Renewal, by string) error {
+	if !CanTransition(v.BAA.State, StateRenewed) {
+		return &TransitionError{From: v.BAA.State, To: StateRenewed}
+	}
+	c := validation.Collector{Pkg: pkg}
+	if r.ExpiresOn != date.Zero && r.ExpiresOn < r.On {
+		c.Add("baa.expires_on", "%s is before renewal date %s", r.ExpiresOn, r.On)
+	}
+	c.Check(r.ReportingDays >= 0, "baa.reporting_days", "must not be negative, got %d", r.ReportingDays)
+	for i, cl := range r.Clauses {
+		if !cl.Valid() {
+			c.Merge(enum.Unknown(pkg, fmt.Sprintf("baa.clauses[%d]", i), clauseValues, cl))
+		}
+	}
+	if err := c.Err(); err != nil {
+		return err
+	}
+	if err := v.BAA.move(StateRenewed, r.On, by, ""); err != nil {
+		return err
+	}
+	b := &v.BAA
+	b.ExpiresOn = r.ExpiresOn
+	if r.Clauses != nil {
+		b.Clauses = append([]Clause(nil), r.Clauses...)
+	}
+	if r.ReportingDays != 0 {
+		b.ReportingDays = r.ReportingDays
+	}
+	if r.DocumentRef != "" {
+		b.DocumentRef = r.DocumentRef
+	}
+	b.LastReviewedOn = r.On
+	b.NextReviewOn = AddMonths(r.On, b.ReviewMonths)
+	return nil
+}
+
+// ExpireBAA records that the agreement lapsed: asOf must be after its expiry date.
+func (v *Vendor) ExpireBAA(asOf date.Date, by string) error {
+	if !CanTransition(v.BAA.State, StateExpired) {
+		return &TransitionError{From: v.BAA.State, To: StateExpired}
+	}
+	if v.BAA.ExpiresOn == date.Zero || asOf <= v.BAA.ExpiresOn {
+		return validation.New(pkg, "on", "%s is not after the BAA's expiry date (%s)", asOf, v.BAA.ExpiresOn)
+	}
+	return v.BAA.move(StateExpired, asOf, by, "")
+}
+
+// TerminateBAA ends the agreement (or abandons a request) and records what became of the
+// PHI (45 CFR 164.504(e)(2)(ii)(J)).
+func (v *Vendor) TerminateBAA(t Termination, by string) error {
+	if !CanTransition(v.BAA.State, StateTerminated) {
+		return &TransitionError{From: v.BAA.State, To: StateTerminated}
+	}
+	c := validation.Collector{Pkg: pkg}
+	c.Check(strings.TrimSpace(t.Reason) != "", "termination.reason", "must not be empty")
+	if t.Disposition == "" {
+		t.Disposition = DispositionPending
+	}
+	if !t.Disposition.Valid() {
+		c.Merge(enum.Unknown(pkg, "termination.disposition", dispositionValues, t.Disposition))
+	}
+	if t.CertifiedOn != date.Zero && t.CertifiedOn < t.On {
+		c.Add("termination.certified_on", "%s is before termination date %s", t.CertifiedOn, t.On)
+	}
+	if err := c.Err(); err != nil {
+		return err
+	}
+	if err := v.BAA.move(StateTerminated, t.On, by, t.Reason); err != nil {
+		return err
+	}
+	v.BAA.Termination = &t
+	return nil
+}
+
+// CertifyDisposition records the business associate's certification of what became of
+// the PHI after termination.
+func (v *Vendor) CertifyDisposition(d Disposition, on date.Date) error {
+	if v.BAA.State != StateTerminated || v.BAA.Termination == nil {
+		return validation.New(pkg, "baa.state", "must be terminated to certify PHI disposition, is %s", v.BAA.State)
+	}
+	if !d.Valid() || d == DispositionPending {
+		return validation.New(pkg, "termination.disposition", "%q must be returned, destroyed or infeasible", d)
+	}
+	if on < v.BAA.Termination.On {
+		return validation.New(pkg, "termination.certified_on", "%s is before termination date %s", on, v.BAA.Termination.On)
+	}
+	t := *v.BAA.Termination
+	t.Disposition, t.CertifiedOn = d, on
+	v.BAA.Termination = &t
+	return nil
+}
+
+// RecordFollowUp records a contact that moves a pending request forward.
+func (v *Vendor) RecordFollowUp(f FollowUp) error {
+	if !v.BAA.State.Pending() {
+		return validation.New(pkg, "baa.state", "follow-ups are recorded while a BAA is requested or in negotiation; it is %s", v.BAA.State)
+	}
+	if f.On < v.BAA.LastActivityOn {
+		return validation.New(pkg, "follow_up.on", "%s is before the last activity on %s", f.On, v.BAA.LastActivityOn)
+	}
+	if err := checkActionDate(&v.BAA, f.On, f.By); err != nil {
+		return err
+	}
+	v.BAA.FollowUps = append(v.BAA.FollowUps, f)
+	v.BAA.LastActivityOn = f.On
+	return nil
+}
+
+// Clone returns a deep copy of v that shares no slices or pointers with it.
+func (v *Vendor) Clone() Vendor {
+	c := *v
+	c.DataShared = slices.Clone(v.DataShared)
+	c.Sites = slices.Clone(v.Sites)
+	c.Determinations = slices.Clone(v.Determinations)
+	c.BAA = v.BAA.Clone()
+	if v.PastBAAs != nil {
+		c.PastBAAs = make([]BAA, len(v.PastBAAs))
+		for i := range v.PastBAAs {
+			c.PastBAAs[i] = v.PastBAAs[i].Clone()
+		}
+	}
+	return c
+}
+
+// Clone returns a deep copy of b.
+func (b *BAA) Clone() BAA {
+	c := *b
+	c.FollowUps = slices.Clone(b.FollowUps)
+	c.Clauses = slices.Clone(b.Clauses)
+	c.History = slices.Clone(b.History)
+	if b.Termination != nil {
+		t := *b.Termination
+		c.Termination = &t
+	}
+	return c
+}
