@@ -110,9 +110,9 @@ type tx struct {
 }
 
 func (t *tx) Organization() storage.Organizations { return orgs{t} }
-func (t *tx) Vendors() storage.Vendors             { return vendorStore{t} }
-func (t *tx) Audit() storage.AuditLog              { return auditLog{t} }
-func (t *tx) Events() storage.EventLog             { return eventLog{t} }
+func (t *tx) Vendors() storage.Vendors            { return vendorStore{t} }
+func (t *tx) Audit() storage.AuditLog             { return auditLog{t} }
+func (t *tx) Events() storage.EventLog            { return eventLog{t} }
 
 // check reports a used-up transaction, a cancelled context or a write in a read-only one.
 func (t *tx) check(ctx context.Context, writing bool) error {

@@ -1,0 +1,324 @@
+package storagetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hipaaops/hipaaops/audit"
+	"github.com/hipaaops/hipaaops/compliance"
+	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/storage"
+	"github.com/hipaaops/hipaaops/validation"
+	"github.com/hipaaops/hipaaops/vendors"
+)
+
+var actorCtx = compliance.WithActor(ctx, compliance.Actor{ID: "u-admin", Name: "Pat Admin"})
+
+// newEngine returns an engine on s with the clock at t0 and an organization orgA.
+func newEngine(t *testing.T, s storage.Store) *compliance.Engine {
+	t.Helper()
+	var n atomic.Int64
+	e := compliance.New(s, compliance.Options{
+		Now:   func() time.Time { return t0 },
+		NewID: func(kind string) string { return fmt.Sprintf("%s-%d", kind, n.Add(1)) },
+	})
+	_, err := e.CreateOrganization(actorCtx, newOrg(orgA))
+	require.NoError(t, err)
+	return e
+}
+
+// signedVendor adds a business associate with a signed BAA through the engine.
+func signedVendor(t *testing.T, e *compliance.Engine, name string) vendors.Vendor {
+	t.Helper()
+	v, err := e.AddVendor(actorCtx, orgA, vendors.Vendor{Name: name, Category: vendors.CategoryPACS,
+		DataShared: []vendors.DataCategory{vendors.DataImaging}})
+	require.NoError(t, err)
+	v, err = e.DetermineBA(actorCtx, orgA, v.ID, v.Version, vendors.Determination{
+		Outcome: vendors.OutcomeBusinessAssociate, Rationale: "stores images for us"})
+	require.NoError(t, err)
+	v, err = e.RequestBAA(actorCtx, orgA, v.ID, v.Version, d0-30, "")
+	require.NoError(t, err)
+	v, err = e.SignBAA(actorCtx, orgA, v.ID, v.Version, vendors.Signing{SignedOn: d0 - 20, EffectiveOn: d0 - 20,
+		Clauses: vendors.ClauseValues(), ReportingDays: 30})
+	require.NoError(t, err)
+	return v
+}
+
+type counts struct{ vendors, audit, events int }
+
+func countAll(t *testing.T, s storage.Store, id org.ID) counts {
+	t.Helper()
+	var c counts
+	view(t, s, id, func(tx storage.Tx) error {
+		c.vendors = len(collect(t, tx.Vendors().List(ctx, storage.VendorQuery{})))
+		c.audit = len(collect(t, tx.Audit().List(ctx, 0)))
+		c.events = len(collect(t, tx.Events().List(ctx, 0, 0)))
+		return nil
+	})
+	return c
+}
+
+// failingStore wraps a backend so that appending an audit entry fails after the use
+// case has already written its record: the second step of the use case.
+type failingStore struct{ storage.Store }
+
+func (f failingStore) Org(id org.ID) storage.Org { return failingOrg{f.Store.Org(id)} }
+
+type failingOrg struct{ storage.Org }
+
+func (f failingOrg) Update(ctx context.Context, fn func(storage.Tx) error) error {
+	return f.Org.Update(ctx, func(tx storage.Tx) error { return fn(failingTx{tx}) })
+}
+
+type failingTx struct{ storage.Tx }
+
+func (f failingTx) Audit() storage.AuditLog { return failingAudit{f.Tx.Audit()} }
+
+type failingAudit struct{ storage.AuditLog }
+
+func (failingAudit) Append(context.Context, audit.Entry) error {
+	return validation.New("storagetest", "audit", "refused on purpose")
+}
+
+var engineTests = []test{
+	{"Engine/Lifecycle", "the engine's use cases store, audit and emit on the backend; the report and chain agree", func(t *testing.T, s storage.Store) {
+		e := newEngine(t, s)
+		v := signedVendor(t, e, "Vault PACS")
+		stalled, err := e.AddVendor(actorCtx, orgA, vendors.Vendor{Name: "Slow Rx", Category: vendors.CategorySpecialtyPharmacy})
+		require.NoError(t, err)
+		stalled, err = e.DetermineBA(actorCtx, orgA, stalled.ID, stalled.Version, vendors.Determination{
+			Outcome: vendors.OutcomeBusinessAssociate, Rationale: "dispenses for our patients"})
+		require.NoError(t, err)
+		_, err = e.RequestBAA(actorCtx, orgA, stalled.ID, stalled.Version, d0-45, "")
+		require.NoError(t, err)
+		nextReview := v.BAA.NextReviewOn
+		require.Equal(t, vendors.AddMonths(d0-20, 12), nextReview)
+
+		inv, err := e.Inventory(actorCtx, orgA, compliance.InventoryOptions{AsOf: nextReview - 10})
+		require.NoError(t, err)
+		require.Equal(t, 2, inv.Vendors)
+		require.Equal(t, []vendors.ID{v.ID}, ids(inv.ReviewsDue))
+		require.Equal(t, []vendors.ID{stalled.ID}, ids(inv.Stalled))
+		require.Len(t, inv.Gaps, 1)
+		require.Equal(t, vendors.GapPending, inv.Gaps[0].Reason)
+
+		ref, err := e.RefreshBAAs(actorCtx, orgA, nextReview)
+		require.NoError(t, err)
+		require.Equal(t, []vendors.ID{v.ID}, ids(ref.ReviewDue))
+		got, err := e.Vendor(actorCtx, orgA, v.ID)
+		require.NoError(t, err)
+		require.Equal(t, vendors.StateReviewDue, got.BAA.State)
+
+		st, err := e.VerifyAudit(actorCtx, orgA)
+		require.NoError(t, err)
+		c := countAll(t, s, orgA)
+		require.Equal(t, c.audit, st.Entries)
+		// organization + 4 for the first vendor + 3 for the second + 1 refresh
+		require.Equal(t, 9, c.audit)
+		evs, err := e.Events(actorCtx, orgA, 0, 0)
+		require.NoError(t, err)
+		require.Len(t, evs, c.events)
+		require.Equal(t, compliance.EventBAAReviewDue, evs[len(evs)-1].Type)
+	}},
+	{"Engine/FailedSecondStepLeavesNothing", "a use case whose audit step fails after its record was written leaves no record, entry or event", func(t *testing.T, s storage.Store) {
+		e := newEngine(t, s)
+		v := signedVendor(t, e, "Vault PACS")
+		before := countAll(t, s, orgA)
+		bad := compliance.New(failingStore{s}, compliance.Options{Now: func() time.Time { return t0 }})
+		_, err := bad.AddVendor(actorCtx, orgA, vendors.Vendor{Name: "Never", Category: vendors.CategoryEHR})
+		require.ErrorIs(t, err, validation.ErrInvalid)
+		_, err = bad.ReviewBAA(actorCtx, orgA, v.ID, v.Version, d0, "")
+		require.ErrorIs(t, err, validation.ErrInvalid)
+		require.Equal(t, before, countAll(t, s, orgA))
+		got, err := e.Vendor(actorCtx, orgA, v.ID)
+		require.NoError(t, err)
+		require.Equal(t, v.Version, got.Version)
+		require.Equal(t, vendors.StateSigned, got.BAA.State)
+		_, err = e.VerifyAudit(actorCtx, orgA)
+		require.NoError(t, err)
+	}},
+	{"Engine/BadInputWritesNothing", "bad input is a validation, transition or conflict error and nothing is written", func(t *testing.T, s storage.Store) {
+		e := newEngine(t, s)
+		v := signedVendor(t, e, "Vault PACS")
+		before := countAll(t, s, orgA)
+		_, err := e.AddVendor(actorCtx, orgA, vendors.Vendor{Name: " ", Category: vendors.CategoryEHR})
+		var verr *validation.Error
+		require.ErrorAs(t, err, &verr)
+		require.Equal(t, "name", verr.Field)
+		_, err = e.AddVendor(actorCtx, orgA, vendors.Vendor{Name: "X", Category: "astrology"})
+		require.ErrorIs(t, err, validation.ErrInvalid)
+		_, err = e.AddVendor(actorCtx, orgA, vendors.Vendor{Name: "X", Category: vendors.CategoryEHR, Sites: []org.SiteID{"nowhere"}})
+		require.ErrorIs(t, err, validation.ErrInvalid)
+		_, err = e.RenewBAA(actorCtx, orgA, v.ID, v.Version, vendors.Renewal{On: d0, ExpiresOn: d0 - 1})
+		require.ErrorIs(t, err, validation.ErrInvalid)
+		_, err = e.NegotiateBAA(actorCtx, orgA, v.ID, v.Version, d0, "")
+		var terr *vendors.TransitionError
+		require.ErrorAs(t, err, &terr)
+		require.Equal(t, vendors.StateSigned, terr.From)
+		require.Equal(t, vendors.StateInNegotiation, terr.To)
+		_, err = e.ReviewBAA(actorCtx, orgA, v.ID, v.Version-1, d0, "")
+		require.ErrorIs(t, err, storage.ErrConflict)
+		_, err = e.ReviewBAA(actorCtx, orgA, "missing", 1, d0, "")
+		require.ErrorIs(t, err, storage.ErrNotFound)
+		_, err = e.ReviewBAA(context.Background(), orgA, v.ID, v.Version, d0, "")
+		require.ErrorIs(t, err, compliance.ErrNoActor)
+		require.Equal(t, before, countAll(t, s, orgA))
+	}},
+	{"Engine/OtherOrgID", "a use case on another organization's vendor is ErrNotFound and writes nothing there", func(t *testing.T, s storage.Store) {
+		e := newEngine(t, s)
+		v := signedVendor(t, e, "Vault PACS")
+		_, err := e.CreateOrganization(actorCtx, newOrg(orgB))
+		require.NoError(t, err)
+		beforeA, beforeB := countAll(t, s, orgA), countAll(t, s, orgB)
+		_, err = e.Vendor(actorCtx, orgB, v.ID)
+		require.ErrorIs(t, err, storage.ErrNotFound)
+		_, err = e.ReviewBAA(actorCtx, orgB, v.ID, v.Version, d0, "")
+		require.ErrorIs(t, err, storage.ErrNotFound)
+		_, err = e.TerminateBAA(actorCtx, orgB, v.ID, v.Version, vendors.Termination{Reason: "x"})
+		require.ErrorIs(t, err, storage.ErrNotFound)
+		require.Equal(t, beforeA, countAll(t, s, orgA))
+		require.Equal(t, beforeB, countAll(t, s, orgB))
+	}},
+}
+
+var concurrencyTests = []test{
+	{"Concurrency/SameVendor", "in each round every goroutine reads one vendor, then all update it at once: exactly one update per round is applied, the rest are ErrConflict, none is lost", func(t *testing.T, s storage.Store) {
+		createVendors(t, s, orgA, withActivity(newVendor("v1", "Acme", vendors.StateRequested), d0))
+		const workers, rounds = 8, 5
+		var applied atomic.Int64
+		errs := make(chan error, workers*rounds)
+		for r := range rounds {
+			var read, done sync.WaitGroup
+			read.Add(workers)
+			start := make(chan struct{})
+			for w := range workers {
+				done.Add(1)
+				go func() {
+					defer done.Done()
+					v, err := getVendor(t, s, orgA, "v1")
+					read.Done()
+					if err != nil {
+						errs <- err
+						return
+					}
+					<-start // every worker holds the same version now
+					v.BAA.FollowUps = append(v.BAA.FollowUps, vendors.FollowUp{On: d0, By: fmt.Sprintf("w%d-r%d", w, r)})
+					err = s.Org(orgA).Update(ctx, func(tx storage.Tx) error {
+						if err := tx.Vendors().Update(ctx, &v); err != nil {
+							return err
+						}
+						_, err := appendAuditErr(tx, "follow_up")
+						return err
+					})
+					switch {
+					case err == nil:
+						applied.Add(1)
+					case !errors.Is(err, storage.ErrConflict):
+						errs <- err
+					}
+				}()
+			}
+			read.Wait()
+			close(start)
+			done.Wait()
+		}
+		close(errs)
+		for err := range errs {
+			require.NoError(t, err, "every failure must be ErrConflict")
+		}
+		require.EqualValues(t, rounds, applied.Load(), "exactly one update per round wins")
+		got, err := getVendor(t, s, orgA, "v1")
+		require.NoError(t, err)
+		require.EqualValues(t, 1+rounds, got.Version, "every applied update advanced the version once")
+		require.Len(t, got.BAA.FollowUps, rounds, "no applied update was lost")
+		view(t, s, orgA, func(tx storage.Tx) error {
+			entries := collect(t, tx.Audit().List(ctx, 0))
+			require.Len(t, entries, rounds)
+			require.NoError(t, audit.Verify(entries))
+			return nil
+		})
+	}},
+	{"Concurrency/EngineSameAndDifferentVendors", "many goroutines run engine use cases on the same and on different BAAs; conflicts are ErrConflict, nothing is lost and the audit chain verifies", func(t *testing.T, s storage.Store) {
+		e := newEngine(t, s)
+		const n = 6
+		vs := make([]vendors.Vendor, n)
+		for i := range vs {
+			vs[i] = signedVendor(t, e, fmt.Sprintf("Vendor %02d", i))
+		}
+		var wg sync.WaitGroup
+		var sameApplied atomic.Int64
+		errs := make(chan error, 4*n*4)
+		// Same BAA: every goroutine reviews vendor 0 from the version it read.
+		shared := vs[0]
+		for range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, err := e.ReviewBAA(actorCtx, orgA, shared.ID, shared.Version, d0, "")
+				if err == nil {
+					sameApplied.Add(1)
+				} else if !errors.Is(err, storage.ErrConflict) {
+					errs <- err
+				}
+			}()
+		}
+		// Different BAAs: each goroutine reviews its own vendor several times, re-reading.
+		const rounds = 4
+		for i := 1; i < n; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				id := vs[i].ID
+				for r := range rounds {
+					cur, err := e.Vendor(actorCtx, orgA, id)
+					if err == nil {
+						_, err = e.ReviewBAA(actorCtx, orgA, id, cur.Version, d0+date.Date(r), "")
+					}
+					if err != nil {
+						errs <- fmt.Errorf("vendor %s round %d: %w", id, r, err)
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			require.NoError(t, err)
+		}
+		require.EqualValues(t, 1, sameApplied.Load(), "exactly one review from the same version wins")
+		got, err := e.Vendor(actorCtx, orgA, shared.ID)
+		require.NoError(t, err)
+		require.Equal(t, shared.Version+1, got.Version)
+		for i := 1; i < n; i++ {
+			got, err := e.Vendor(actorCtx, orgA, vs[i].ID)
+			require.NoError(t, err)
+			require.Equal(t, vs[i].Version+rounds, got.Version)
+			require.Equal(t, d0+rounds-1, got.BAA.LastReviewedOn)
+		}
+		st, err := e.VerifyAudit(actorCtx, orgA)
+		require.NoError(t, err)
+		// organization, 4 per signed vendor, 1 same-vendor review, rounds per other vendor
+		require.Equal(t, 1+4*n+1+rounds*(n-1), st.Entries)
+	}},
+}
+
+func appendAuditErr(tx storage.Tx, action string) (audit.Entry, error) {
+	var prev *audit.Entry
+	last, err := tx.Audit().Last(ctx)
+	switch {
+	case err == nil:
+		prev = &last
+	case !errors.Is(err, storage.ErrNotFound):
+		return audit.Entry{}, err
+	}
+	e := audit.Next(prev, audit.Entry{At: t0, Actor: "u1", Action: action, ObjectType: "vendor", ObjectID: "v1", Digest: "d"})
+	return e, tx.Audit().Append(ctx, e)
+}
