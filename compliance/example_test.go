@@ -1,0 +1,60 @@
+package compliance_test
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/hipaaops/hipaaops/compliance"
+	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/storage/memory"
+	"github.com/hipaaops/hipaaops/vendors"
+)
+
+// An infusion center adds its specialty pharmacy, determines that it is a business
+// associate, requests a BAA and, a month later, sees the gap and the stalled request.
+func Example() {
+	now := time.Date(2026, 4, 1, 15, 0, 0, 0, time.UTC)
+	engine := compliance.New(memory.New(), compliance.Options{Now: func() time.Time { return now }})
+	ctx := compliance.WithActor(context.Background(), compliance.Actor{ID: "u-17", Name: "Practice administrator"})
+
+	_, err := engine.CreateOrganization(ctx, org.Organization{ID: "infusion-west", Name: "Westside Infusion Center",
+		TimeZone: "America/Denver"})
+	if err != nil {
+		panic(err)
+	}
+	v, err := engine.AddVendor(ctx, "infusion-west", vendors.Vendor{
+		Name: "Summit Specialty Pharmacy", Category: vendors.CategorySpecialtyPharmacy,
+		DataShared: []vendors.DataCategory{vendors.DataDemographics, vendors.DataMedication, vendors.DataFinancial},
+	})
+	if err != nil {
+		panic(err)
+	}
+	v, err = engine.DetermineBA(ctx, "infusion-west", v.ID, v.Version, vendors.Determination{
+		Outcome: vendors.OutcomeBusinessAssociate, Rationale: "dispenses and bills oral chemotherapy on our behalf"})
+	if err != nil {
+		panic(err)
+	}
+	if _, err = engine.RequestBAA(ctx, "infusion-west", v.ID, v.Version, date.Zero, "sent our BAA template"); err != nil {
+		panic(err)
+	}
+
+	inv, err := engine.Inventory(ctx, "infusion-west", compliance.InventoryOptions{AsOf: date.New(2026, 5, 1)})
+	if err != nil {
+		panic(err)
+	}
+	for _, g := range inv.Gaps {
+		fmt.Printf("gap: %s: %s\n", g.Vendor.Name, g.Reason)
+	}
+	for _, s := range inv.Stalled {
+		fmt.Printf("stalled since %s: %s\n", s.BAA.LastActivityOn, s.Name)
+	}
+	st, err := engine.VerifyAudit(ctx, "infusion-west")
+	fmt.Println("audit entries:", st.Entries, "verified:", err == nil)
+	// Output:
+	// gap: Summit Specialty Pharmacy: BAA not yet signed
+	// stalled since 2026-04-01: Summit Specialty Pharmacy
+	// audit entries: 4 verified: true
+}
