@@ -64,11 +64,13 @@ func (s State) InForce() bool {
 // Pending reports whether s is a request awaiting signature, the states that can stall.
 func (s State) Pending() bool { return s == StateRequested || s == StateInNegotiation }
 
-// InForceStates are the states of a signed agreement that has not ended.
-var InForceStates = []State{StateSigned, StateReviewDue, StateReviewed, StateRenewed}
+// InForceStates returns the states of a signed agreement that has not ended.
+func InForceStates() []State {
+	return []State{StateSigned, StateReviewDue, StateReviewed, StateRenewed}
+}
 
-// PendingStates are the states of a request awaiting signature.
-var PendingStates = []State{StateRequested, StateInNegotiation}
+// PendingStates returns the states of a request awaiting signature.
+func PendingStates() []State { return []State{StateRequested, StateInNegotiation} }
 
 var transitions = map[State][]State{
 	StateNotRequested:  {StateRequested},

@@ -39,7 +39,7 @@ var queryTests = []test{
 		view(t, s, orgA, func(tx storage.Tx) error {
 			vs := tx.Vendors()
 			require.Equal(t, []vendors.ID{"a", "b1", "b2", "c"}, ids(collect(t, vs.List(ctx, storage.VendorQuery{}))))
-			require.Equal(t, []vendors.ID{"b1", "b2"}, ids(collect(t, vs.List(ctx, storage.VendorQuery{States: vendors.PendingStates}))))
+			require.Equal(t, []vendors.ID{"b1", "b2"}, ids(collect(t, vs.List(ctx, storage.VendorQuery{States: vendors.PendingStates()}))))
 			require.Equal(t, []vendors.ID{"c"}, ids(collect(t, vs.List(ctx, storage.VendorQuery{Categories: []vendors.Category{vendors.CategoryEHR}}))))
 			require.Equal(t, []vendors.ID{}, ids(collect(t, vs.List(ctx, storage.VendorQuery{
 				States: []vendors.State{vendors.StateSigned}, Categories: []vendors.Category{vendors.CategorySpecialtyPharmacy}}))))
