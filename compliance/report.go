@@ -178,4 +178,3 @@ func collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
 	}
 	return out, nil
 }
-
