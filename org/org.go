@@ -48,7 +48,9 @@ func (o *Organization) Validate() error {
 	c := validation.Collector{Pkg: "org"}
 	c.Check(o.ID != "", "id", "must not be empty")
 	c.Check(o.Name != "", "name", "must not be empty")
-	if _, err := time.LoadLocation(o.TimeZone); err != nil || o.TimeZone == "" {
+	// "Local" loads the server's own zone: an organization's today would depend on where
+	// the library runs, so only real zone names are accepted.
+	if _, err := time.LoadLocation(o.TimeZone); err != nil || o.TimeZone == "" || o.TimeZone == "Local" {
 		c.Add("time_zone", "%q is not an IANA time zone", o.TimeZone)
 	}
 	seen := map[SiteID]bool{}
