@@ -16,11 +16,13 @@ func Example() {
 	store := memory.New()
 	clinic := store.Org("clinic-1")
 
-	v := vendors.Vendor{ID: "v-1", Name: "Vault PACS", Category: vendors.CategoryPACS}
+	v := vendors.Vendor{ID: "v-1", Name: "Vault PACS", Category: vendors.CategoryPACS,
+		BAA: vendors.BAA{State: vendors.StateNotRequested}}
 	_ = clinic.Update(ctx, func(tx storage.Tx) error { return tx.Vendors().Create(ctx, &v) })
 
 	err := clinic.Update(ctx, func(tx storage.Tx) error {
-		w := vendors.Vendor{ID: "v-2", Name: "Never stored", Category: vendors.CategoryEHR}
+		w := vendors.Vendor{ID: "v-2", Name: "Never stored", Category: vendors.CategoryEHR,
+			BAA: vendors.BAA{State: vendors.StateNotRequested}}
 		if err := tx.Vendors().Create(ctx, &w); err != nil {
 			return err
 		}

@@ -9,6 +9,7 @@ package memory
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"slices"
@@ -207,6 +208,9 @@ func (vs vendorStore) Create(ctx context.Context, v *vendors.Vendor) error {
 	if err := vs.t.check(ctx, true); err != nil {
 		return err
 	}
+	if err := encodable(v); err != nil {
+		return err
+	}
 	d := vs.t.data(true)
 	if _, ok := d.vendors[v.ID]; ok {
 		return fmt.Errorf("vendor %q: %w", v.ID, storage.ErrExists)
@@ -221,6 +225,9 @@ func (vs vendorStore) Create(ctx context.Context, v *vendors.Vendor) error {
 
 func (vs vendorStore) Update(ctx context.Context, v *vendors.Vendor) error {
 	if err := vs.t.check(ctx, true); err != nil {
+		return err
+	}
+	if err := encodable(v); err != nil {
 		return err
 	}
 	d := vs.t.data(false)
@@ -388,4 +395,14 @@ func (l eventLog) List(ctx context.Context, after uint64, limit int) iter.Seq2[e
 			}
 		}
 	}
+}
+
+// encodable refuses, as the SQL backends do, a vendor they could not store: one with an
+// enum value that has no encoding (an unknown or empty category or BAA state). The
+// error wraps the value's validation error.
+func encodable(v *vendors.Vendor) error {
+	if _, err := json.Marshal(v); err != nil {
+		return fmt.Errorf("memory: vendor %q cannot be stored: %w", v.ID, err)
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/storage"
+	"github.com/hipaaops/hipaaops/validation"
 	"github.com/hipaaops/hipaaops/vendors"
 )
 
@@ -74,6 +75,33 @@ var orgTests = []test{
 }
 
 var vendorTests = []test{
+	{"Vendor/UnknownEnumRefused", "a vendor with an unknown or empty category or BAA state is refused with its validation error, and nothing is written", func(t *testing.T, s storage.Store) {
+		good := newVendor("v1", "Stored", vendors.StateRequested)
+		createVendors(t, s, orgA, good)
+		for _, bad := range []vendors.Vendor{
+			newVendor("v2", "Unknown state", "archived"),
+			newVendor("v3", "Empty state", ""),
+			func() vendors.Vendor {
+				v := newVendor("v4", "Unknown category", vendors.StateRequested)
+				v.Category = "astrology"
+				return v
+			}(),
+		} {
+			err := s.Org(orgA).Update(ctx, func(tx storage.Tx) error { return tx.Vendors().Create(ctx, &bad) })
+			require.ErrorIs(t, err, validation.ErrInvalid, "create %s", bad.Name)
+			_, err = getVendor(t, s, orgA, bad.ID)
+			require.ErrorIs(t, err, storage.ErrNotFound, "create %s", bad.Name)
+		}
+		v, err := getVendor(t, s, orgA, "v1")
+		require.NoError(t, err)
+		v.BAA.State = "archived"
+		err = s.Org(orgA).Update(ctx, func(tx storage.Tx) error { return tx.Vendors().Update(ctx, &v) })
+		require.ErrorIs(t, err, validation.ErrInvalid)
+		got, err := getVendor(t, s, orgA, "v1")
+		require.NoError(t, err)
+		require.Equal(t, vendors.StateRequested, got.BAA.State)
+		require.EqualValues(t, 1, got.Version)
+	}},
 	{"Vendor/RoundTrip", "every field of a vendor, its determinations, BAA and past BAAs survives storage", func(t *testing.T, s storage.Store) {
 		v := fullVendor("v1")
 		createVendors(t, s, orgA, v)
