@@ -1,0 +1,49 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+)
+
+// DB exposes the store's database handle to the package's tests and benchmarks (raw SQL
+// beside the library, query plans, pragmas); it is not part of the public API.
+func DB(s *Store) *sql.DB { return s.db }
+
+// StateLists exposes the partial indexes' state lists for TestStateLists.
+var StateLists = map[string]string{"in force": inForceSQL, "expiring": expiringSQL, "pending": pendingSQL}
+
+// ListSQL exposes the listing query builder for the query-plan test.
+var ListSQL = listSQL
+
+// Queries are the fixed queries by the name the query-plan test reports.
+var Queries = map[string]string{
+	"Organization.Get":         sqlOrgGet,
+	"Organization.Version":     sqlOrgVersion,
+	"Vendors.Get":              sqlVendorGet,
+	"Vendors.Version":          sqlVendorVersion,
+	"Vendors.ReviewsDue":       sqlReviewsDue,
+	"Vendors.ReviewsDue/unset": sqlReviewsDueUnset,
+	"Vendors.Expiring":         sqlExpiring,
+	"Vendors.Stalled":          sqlStalled,
+	"Vendors.Stalled/unset":    sqlStalledUnset,
+	"Audit.Last":               sqlAuditLast,
+	"Audit.List":               sqlAuditList,
+	"Events.Last":              sqlEventLast,
+	"Events.List":              sqlEventList,
+}
+
+// Updates are the fixed writes whose WHERE clause the query-plan test checks.
+var Updates = map[string]string{
+	"Organization.Update": sqlOrgUpdate,
+	"Vendors.Update":      sqlVendorUpdate,
+}
+
+// WithConn runs f on one of the store's own connections: the writer's, or a reader's.
+func WithConn(s *Store, write bool, f func(*sql.Conn) error) error {
+	c, err := s.pool.acquire(context.Background(), write)
+	if err != nil {
+		return err
+	}
+	defer s.pool.release(c, write, false)
+	return f(c.sql)
+}

@@ -1,0 +1,310 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"math"
+	"time"
+
+	"github.com/hipaaops/hipaaops/audit"
+	"github.com/hipaaops/hipaaops/event"
+	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/storage"
+	"github.com/hipaaops/hipaaops/validation"
+)
+
+type orgStore struct{ t *tx }
+
+func (o orgStore) Get(ctx context.Context) (org.Organization, error) {
+	t := o.t
+	if err := t.check(ctx, false); err != nil {
+		return org.Organization{}, err
+	}
+	var version int64
+	var doc []byte
+	err := t.c.st.orgGet.QueryRowContext(ctx, t.org).Scan(&version, &doc)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return org.Organization{}, fmt.Errorf("organization %q: %w", t.org, storage.ErrNotFound)
+	case err != nil:
+		return org.Organization{}, t.fail(ctx, "get organization", err)
+	}
+	var p org.Organization
+	if err := json.Unmarshal(doc, &p); err != nil {
+		return org.Organization{}, fmt.Errorf("sqlite: decode organization %q: %w", t.org, err)
+	}
+	p.Version = version
+	return p, nil
+}
+
+func encodeOrg(p *org.Organization, version int64) (string, error) {
+	c := *p
+	c.Version = version
+	doc, err := json.Marshal(&c)
+	if err != nil {
+		return "", fmt.Errorf("sqlite: organization %q: encode: %w", p.ID, err)
+	}
+	return string(doc), nil
+}
+
+func (o orgStore) Create(ctx context.Context, p *org.Organization) error {
+	t := o.t
+	if err := t.check(ctx, true); err != nil {
+		return err
+	}
+	if string(p.ID) != t.org {
+		return fmt.Errorf("sqlite: organization id %q is not the handle's %q: %w", p.ID, t.org, storage.ErrNotFound)
+	}
+	doc, err := encodeOrg(p, 1)
+	if err != nil {
+		return err
+	}
+	if _, err := t.c.st.orgInsert.ExecContext(ctx, t.org, doc); err != nil {
+		return t.fail(ctx, fmt.Sprintf("create organization %q", p.ID), err)
+	}
+	p.Version = 1
+	return nil
+}
+
+func (o orgStore) Update(ctx context.Context, p *org.Organization) error {
+	t := o.t
+	if err := t.check(ctx, true); err != nil {
+		return err
+	}
+	if string(p.ID) != t.org {
+		return fmt.Errorf("organization %q: %w", p.ID, storage.ErrNotFound)
+	}
+	doc, err := encodeOrg(p, p.Version+1)
+	if err != nil {
+		return err
+	}
+	what := fmt.Sprintf("update organization %q", p.ID)
+	res, err := t.c.st.orgUpdate.ExecContext(ctx, doc, t.org, p.Version)
+	if err != nil {
+		return t.fail(ctx, what, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return t.fail(ctx, what, err)
+	}
+	if n == 0 {
+		var stored int64
+		err := t.c.st.orgVersion.QueryRowContext(ctx, t.org).Scan(&stored)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("organization %q: %w", p.ID, storage.ErrNotFound)
+		case err != nil:
+			return t.fail(ctx, what, err)
+		}
+		return fmt.Errorf("organization %q version %d, stored %d: %w", p.ID, p.Version, stored, storage.ErrConflict)
+	}
+	p.Version++
+	return nil
+}
+
+// seqArg converts a sequence number from the contract's uint64; ok is false past the
+// largest one SQLite can store, which no chain reaches.
+func seqArg(n uint64) (int64, bool) {
+	if n > math.MaxInt64 {
+		return 0, false
+	}
+	return int64(n), true
+}
+
+// fromMicros reads an instant stored as microseconds since the Unix epoch.
+func fromMicros(us int64) time.Time { return time.UnixMicro(us).UTC() }
+
+type auditLog struct{ t *tx }
+
+func scanEntry(sc interface{ Scan(...any) error }) (audit.Entry, error) {
+	var e audit.Entry
+	var seq, at int64
+	if err := sc.Scan(&seq, &at, &e.Actor, &e.Action, &e.ObjectType, &e.ObjectID, &e.Digest, &e.Prev, &e.Hash); err != nil {
+		return audit.Entry{}, err
+	}
+	if seq < 1 {
+		return audit.Entry{}, fmt.Errorf("audit entry has sequence number %d", seq)
+	}
+	e.Seq, e.At = uint64(seq), fromMicros(at)
+	return e, nil
+}
+
+// last returns the newest entry, and false when the chain is empty.
+func (a auditLog) last(ctx context.Context) (audit.Entry, bool, error) {
+	t := a.t
+	e, err := scanEntry(t.c.st.auditLast.QueryRowContext(ctx, t.org))
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return audit.Entry{}, false, nil
+	case err != nil:
+		return audit.Entry{}, false, t.fail(ctx, "read last audit entry", err)
+	}
+	return e, true, nil
+}
+
+// Append stores e after the last entry. Instants are kept to the microsecond, so an
+// entry whose At is finer (audit.Next truncates it) is refused: it would read back with
+// a time that no longer gives its hash.
+func (a auditLog) Append(ctx context.Context, e audit.Entry) error {
+	t := a.t
+	if err := t.check(ctx, true); err != nil {
+		return err
+	}
+	if e.At.Nanosecond()%1000 != 0 {
+		return validation.New("sqlite", "audit.at", "%s is finer than a microsecond (build entries with audit.Next)",
+			e.At.Format(time.RFC3339Nano))
+	}
+	last, ok, err := a.last(ctx)
+	if err != nil {
+		return err
+	}
+	var wantSeq uint64 = 1
+	wantPrev := ""
+	if ok {
+		wantSeq, wantPrev = last.Seq+1, last.Hash
+	}
+	if e.Seq != wantSeq || e.Prev != wantPrev {
+		return fmt.Errorf("audit entry %d does not follow entry %d: %w", e.Seq, wantSeq-1, storage.ErrConflict)
+	}
+	if _, err := t.c.st.auditInsert.ExecContext(ctx, t.org, int64(e.Seq), e.At.UnixMicro(),
+		e.Actor, e.Action, e.ObjectType, e.ObjectID, e.Digest, e.Prev, e.Hash); err != nil {
+		return t.fail(ctx, fmt.Sprintf("append audit entry %d", e.Seq), err)
+	}
+	return nil
+}
+
+func (a auditLog) Last(ctx context.Context) (audit.Entry, error) {
+	if err := a.t.check(ctx, false); err != nil {
+		return audit.Entry{}, err
+	}
+	e, ok, err := a.last(ctx)
+	if err != nil {
+		return audit.Entry{}, err
+	}
+	if !ok {
+		return audit.Entry{}, fmt.Errorf("audit chain of %q is empty: %w", a.t.org, storage.ErrNotFound)
+	}
+	return e, nil
+}
+
+func (a auditLog) List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, error] {
+	return func(yield func(audit.Entry, error) bool) {
+		t := a.t
+		if err := t.check(ctx, false); err != nil {
+			yield(audit.Entry{}, err)
+			return
+		}
+		start, ok := seqArg(from)
+		if !ok {
+			return
+		}
+		entries, err := a.list(ctx, start)
+		if err != nil {
+			yield(audit.Entry{}, t.fail(ctx, "list audit entries", err))
+			return
+		}
+		for _, e := range entries {
+			if !yield(e, nil) {
+				return
+			}
+		}
+	}
+}
+
+func (a auditLog) list(ctx context.Context, from int64) ([]audit.Entry, error) {
+	rows, err := a.t.c.st.auditList.QueryContext(ctx, a.t.org, from)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []audit.Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, closeRows(rows)
+}
+
+type eventLog struct{ t *tx }
+
+// Append numbers e after the organization's last event and stores it. At is kept to the
+// microsecond.
+func (l eventLog) Append(ctx context.Context, e *event.Event) error {
+	t := l.t
+	if err := t.check(ctx, true); err != nil {
+		return err
+	}
+	var last int64
+	err := t.c.st.eventLast.QueryRowContext(ctx, t.org).Scan(&last)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return t.fail(ctx, "read last event", err)
+	}
+	var data any
+	if e.Data != nil {
+		data = string(e.Data)
+	}
+	if _, err := t.c.st.eventInsert.ExecContext(ctx, t.org, last+1, string(e.Type), e.At.UnixMicro(),
+		e.Actor, e.ObjectType, e.ObjectID, data); err != nil {
+		return t.fail(ctx, fmt.Sprintf("append event %d", last+1), err)
+	}
+	e.Seq = uint64(last + 1)
+	return nil
+}
+
+func (l eventLog) List(ctx context.Context, after uint64, limit int) iter.Seq2[event.Event, error] {
+	return func(yield func(event.Event, error) bool) {
+		t := l.t
+		if err := t.check(ctx, false); err != nil {
+			yield(event.Event{}, err)
+			return
+		}
+		start, ok := seqArg(after)
+		if !ok {
+			return
+		}
+		if limit <= 0 {
+			limit = -1 // SQLite: no limit
+		}
+		evs, err := l.list(ctx, start, limit)
+		if err != nil {
+			yield(event.Event{}, t.fail(ctx, "list events", err))
+			return
+		}
+		for _, e := range evs {
+			if !yield(e, nil) {
+				return
+			}
+		}
+	}
+}
+
+func (l eventLog) list(ctx context.Context, after int64, limit int) ([]event.Event, error) {
+	rows, err := l.t.c.st.eventList.QueryContext(ctx, l.t.org, after, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []event.Event
+	for rows.Next() {
+		var e event.Event
+		var seq, at int64
+		var typ string
+		var data []byte
+		if err := rows.Scan(&seq, &typ, &at, &e.Actor, &e.ObjectType, &e.ObjectID, &data); err != nil {
+			return nil, err
+		}
+		if seq < 1 {
+			return nil, fmt.Errorf("event has sequence number %d", seq)
+		}
+		e.Seq, e.Type, e.At, e.Data = uint64(seq), event.Type(typ), fromMicros(at), data
+		out = append(out, e)
+	}
+	return out, closeRows(rows)
+}
