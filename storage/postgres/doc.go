@@ -1,0 +1,111 @@
+// Package postgres is a [storage.Store] on PostgreSQL, for platforms that serve many
+// practices from many app servers. It uses pgx v5 through a pgxpool.Pool and passes the
+// conformance suite in storage/storagetest.
+//
+//	store, err := postgres.Open(ctx, "postgres://hipaaops@db.internal/compliance", postgres.Options{})
+//	if err != nil { … }
+//	defer store.Close()
+//	engine := compliance.New(store, compliance.Options{})
+//
+// # Opening
+//
+// [Open] parses a connection string (pool settings such as pool_max_conns included),
+// makes a pool and calls [New]; New takes a pool the embedder configured and keeps. Both
+// ping the server first: one that cannot be reached is an error, and nothing is changed.
+// Then they apply the schema migrations the database is missing, or with
+// [Options.SkipMigrate] only check that it has all of them.
+//
+// # Migrations
+//
+// The schema lives in numbered SQL files embedded from migration/ ([Migrations]:
+// 0001_init.sql, …). Each is applied once, in its own transaction, and records itself in
+// schema_migrations (version, name, applied_at). Open applies them holding a session
+// advisory lock (pg_advisory_lock on a fixed key), so that app servers starting together
+// migrate once, one after the other; running Open again changes nothing. A database
+// migrated by a newer version of this package is refused with [ErrSchemaTooNew], before
+// anything is written.
+//
+// An embedder who runs its own migration tool sets SkipMigrate and applies the files of
+// [Migrations] in order with that tool. Since each file inserts its own row into
+// schema_migrations, Open finds the same record either way, and fails with
+// [ErrSchemaTooOld] while migrations are missing. Tables are created in the first schema
+// of the connection's search_path; a database that already has a schema_migrations table
+// of another tool (golang-migrate and Rails use that name) should give hipaaops a schema
+// of its own (e.g. search_path=hipaaops in the connection string).
+//
+// # Schema
+//
+// Organizations and vendors are stored as jsonb documents (doc) of the domain values,
+// with the version and the columns the queries need beside them: a vendor's name,
+// category, BAA state and its next review, expiry and last activity dates. A date that
+// is not set is NULL. The window queries have partial indexes over the BAA states they
+// select (ReviewsDue: in force; Expiring: in force or expired; Stalled: requested or in
+// negotiation), ordered by the date and then the id, so that each query reads only the
+// rows it returns, in order. Text keys use the "C" collation: listings order by name
+// then id byte-wise, as the other backends do, whatever the database's collation.
+// Audit entries and events are rows; their instants are timestamptz, which keeps the
+// microsecond (an audit entry finer than that is refused, since it could not be read
+// back with its hash). jsonb does not keep the key order or spacing of an event's Data:
+// it reads back as equivalent JSON.
+//
+// # Sharding
+//
+// Every primary key and index leads with org_id, every statement filters by the
+// handle's organization, and no statement reads two organizations. So the tables
+// organizations, vendors, audit_entries and events can be distributed by org_id, for
+// example with Citus (SELECT create_distributed_table('vendors', 'org_id'), and so on,
+// with colocation), and each transaction then runs on the one node that holds its
+// organization. schema_migrations stays a local table of the coordinator.
+//
+// # Concurrency and locking
+//
+// Write transactions of one organization are serialized: [storage.Org.Update] runs in
+// READ COMMITTED and first takes pg_advisory_xact_lock on a 64-bit hash of the
+// organization id, held until commit or rollback. So an organization's audit chain and
+// event numbers never fork, every statement of a write transaction reads the latest
+// committed rows, and writers of different vendors of the same organization all succeed,
+// one after the other, while other organizations' writers do not wait at all. A stale
+// version is caught by UPDATE … WHERE org_id = $1 AND id = $2 AND version = $3: no row
+// updated means [storage.ErrConflict] if the record exists, [storage.ErrNotFound] if
+// not. [Options.LockTimeout] bounds the wait for the lock ([storage.ErrConflict] past
+// it); otherwise the context does.
+//
+// [storage.Org.View] runs a REPEATABLE READ, READ ONLY transaction: it reads one
+// snapshot, takes no lock, never waits for writers and refuses writes.
+//
+// A transaction takes its connection from the pool at its first statement and sends
+// BEGIN (and the lock) in the same round trip as that statement, so a View that reads
+// one vendor costs one round trip, like the bare SELECT. A View's connection is rolled
+// back and handed back to the pool in the background after it returns. A transaction
+// that runs no statement costs nothing. A function passed to Update must not call Update
+// on the same organization (it would wait for its own lock), and one that holds a
+// transaction open while it starts others needs a pool large enough for both.
+//
+// Listings read all their rows and close them before yielding the first one (audit
+// entries and events a thousand at a time), so the loop body may run other statements of
+// the transaction. A transaction, and the iterators it returned, must not be used after
+// its function returns ([storage.ErrTxDone]).
+//
+// # Errors
+//
+// Errors match the storage sentinels with errors.Is: a duplicate id is
+// [storage.ErrExists]; a stale version, a serialization failure or deadlock (SQLSTATE
+// 40001, 40P01) or a lock timeout (55P03) [storage.ErrConflict]; a missing record
+// [storage.ErrNotFound]; a closed store [storage.ErrClosed]; a used-up transaction
+// [storage.ErrTxDone]. A cancelled context fails with the context's error.
+//
+// Expected outcomes (ErrExists, ErrConflict, ErrNotFound) are found without a failing
+// statement, so the transaction goes on as with the other backends. Values PostgreSQL
+// would reject, which would abort the transaction, are refused before they are sent with
+// a [validation.Error]: an unknown enum value, text that is not UTF-8 or contains NUL, a
+// BAA date before year 1 or after 294276. If a statement fails anyway, the rest of the
+// transaction fails with that error and Update returns it. A stored document that cannot
+// be decoded is an error, never a panic.
+//
+// # Tests
+//
+// The package's tests and examples use storage/postgres/pgtest, which starts a
+// throwaway server or uses the one named by HIPAAOPS_TEST_DATABASE_URL, and gives each
+// test a database of its own. The examples need a server, so they have no Output line:
+// go test compiles them, and TestExamples runs them against a test database.
+package postgres

@@ -1,0 +1,27 @@
+package postgres
+
+import "github.com/jackc/pgx/v5/pgxpool"
+
+// Pool exposes the store's pool to the package's tests and benchmarks (raw SQL beside
+// the library, query plans); it is not part of the public API.
+func Pool(s *Store) *pgxpool.Pool { return s.pool }
+
+// StateLists exposes the partial indexes' state lists for TestStateLists.
+var StateLists = map[string]string{"in force": inForceSQL, "expiring": expiringSQL, "pending": pendingSQL}
+
+// ListSQL exposes the listing query builder for the query-plan test.
+var ListSQL = listSQL
+
+// Queries are the fixed vendor queries by the name the query-plan test reports.
+var Queries = map[string]string{
+	"Vendors.Get":              sqlVendorGet,
+	"Vendors.Update":           sqlVendorUpdate,
+	"Vendors.ReviewsDue":       sqlReviewsDue,
+	"Vendors.ReviewsDue/unset": sqlReviewsDueUnset,
+	"Vendors.Expiring":         sqlExpiring,
+	"Vendors.Stalled":          sqlStalled,
+	"Vendors.Stalled/unset":    sqlStalledUnset,
+}
+
+// MigrateLockKey is the advisory lock key migrations run under.
+const MigrateLockKey = migrateLockKey

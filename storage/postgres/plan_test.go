@@ -1,0 +1,146 @@
+package postgres_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hipaaops/hipaaops/storage"
+	"github.com/hipaaops/hipaaops/storage/postgres"
+	"github.com/hipaaops/hipaaops/vendors"
+)
+
+type planNode struct {
+	NodeType  string     `json:"Node Type"`
+	IndexName string     `json:"Index Name"`
+	Plans     []planNode `json:"Plans"`
+}
+
+// walk lists the node types and the indexes of a plan.
+func (n planNode) walk(nodes, indexes *[]string) {
+	*nodes = append(*nodes, n.NodeType)
+	if n.IndexName != "" {
+		*indexes = append(*indexes, n.IndexName)
+	}
+	for _, c := range n.Plans {
+		c.walk(nodes, indexes)
+	}
+}
+
+// TestQueryPlans shows that each vendor query of one organization reads through the
+// index made for it, in order (no Sort), on 10,000 vendors of 100 organizations, with
+// the custom plans PostgreSQL makes for the first executions of a prepared statement
+// and the generic plan it may switch to later.
+func TestQueryPlans(t *testing.T) {
+	s, _ := openStore(t, postgres.Options{})
+	pool := postgres.Pool(s)
+	seed(t, pool, 100, 100)
+
+	o := string(seedOrg(7))
+	from, to := pgDate(base), pgDate(base+dayWindow)
+	v := seedVendor(5, 100)
+	doc, err := json.Marshal(&v)
+	require.NoError(t, err)
+	type check struct {
+		sql     string
+		args    []any
+		index   string
+		ordered bool // the query has ORDER BY, and the index must give the order
+	}
+	checks := map[string]check{
+		"Vendors.Get": {postgres.Queries["Vendors.Get"], []any{o, "v-000005"}, "vendors_pkey", false},
+		"Vendors.Update": {postgres.Queries["Vendors.Update"], []any{o, "v-000005", int64(1), v.Name, string(v.Category),
+			string(v.BAA.State), pgDate(v.BAA.NextReviewOn), pgDate(v.BAA.ExpiresOn), pgDate(v.BAA.LastActivityOn), string(doc)},
+			"vendors_pkey", false},
+		"Vendors.ReviewsDue": {postgres.Queries["Vendors.ReviewsDue"], []any{o, from, to}, "vendors_org_review", true},
+		// The "unset" variants also return the vendors without a date (IS NULL OR range):
+		// the planner may read both parts of the same index and sort the few rows.
+		"Vendors.ReviewsDue/unset": {postgres.Queries["Vendors.ReviewsDue/unset"], []any{o, from, to}, "vendors_org_review", false},
+		"Vendors.Expiring":         {postgres.Queries["Vendors.Expiring"], []any{o, from, to}, "vendors_org_expiry", true},
+		"Vendors.Stalled":          {postgres.Queries["Vendors.Stalled"], []any{o, pgDate(base - 30)}, "vendors_org_activity", true},
+		"Vendors.Stalled/unset":    {postgres.Queries["Vendors.Stalled/unset"], []any{o, pgDate(base - 30)}, "vendors_org_activity", false},
+	}
+	lists := map[string]storage.VendorQuery{
+		"Vendors.List":         {},
+		"Vendors.List/page":    {AfterName: "Vault PACS 41", AfterID: "v-000041", Limit: 20},
+		"Vendors.List/pending": {States: vendors.PendingStates(), Limit: 20},
+	}
+	for name, q := range lists {
+		sql, args := postgres.ListSQL(q)
+		args[0] = o
+		c := check{sql, args, "vendors_org_name", true}
+		if len(q.States) > 0 {
+			// Filtered by state, the name index, the state index or a partial index whose
+			// states the filter names (then a sort of the few rows) are all right.
+			c.index, c.ordered = "vendors_org_name|vendors_org_state|vendors_org_activity", false
+		}
+		checks[name] = c
+	}
+
+	conn, err := pool.Acquire(ctx)
+	require.NoError(t, err)
+	defer conn.Release()
+	names := make([]string, 0, len(checks))
+	for name := range checks {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, mode := range []string{"force_custom_plan", "force_generic_plan"} {
+		_, err := conn.Exec(ctx, "SET plan_cache_mode = "+mode)
+		require.NoError(t, err)
+		for _, name := range names {
+			c := checks[name]
+			t.Run(fmt.Sprintf("%s/%s", name, mode), func(t *testing.T) {
+				// EXPLAIN EXECUTE of a prepared statement plans it as the plan cache would.
+				_, err := conn.Exec(ctx, "PREPARE planned AS "+c.sql)
+				require.NoError(t, err)
+				defer func() { _, _ = conn.Exec(ctx, "DEALLOCATE planned") }()
+				ps := make([]string, len(c.args))
+				for i := range ps {
+					ps[i] = fmt.Sprintf("$%d", i+1)
+				}
+				// EXECUTE takes no protocol parameters: the simple protocol quotes them in.
+				args := append([]any{pgx.QueryExecModeSimpleProtocol}, c.args...)
+				var raw []byte
+				err = conn.QueryRow(ctx, "EXPLAIN (FORMAT JSON) EXECUTE planned("+strings.Join(ps, ", ")+")", args...).Scan(&raw)
+				require.NoError(t, err)
+				var plans []struct {
+					Plan planNode `json:"Plan"`
+				}
+				require.NoError(t, json.Unmarshal(raw, &plans))
+				var nodes, indexes []string
+				plans[0].Plan.walk(&nodes, &indexes)
+				t.Logf("%s: nodes %v, indexes %v", name, nodes, indexes)
+				require.NotContains(t, nodes, "Seq Scan", "a query of one organization must not read the whole table")
+				require.NotEmpty(t, indexes)
+				re := regexp.MustCompile("^(" + c.index + ")$")
+				for _, ix := range indexes {
+					require.Regexp(t, re, ix)
+				}
+				if c.ordered {
+					require.NotContains(t, nodes, "Sort", "the index must give the order")
+					require.NotContains(t, nodes, "Incremental Sort", "the index must give the order")
+				}
+			})
+		}
+	}
+}
+
+// TestStateLists checks that the queries and the migration's partial indexes name the
+// same BAA states, so that the planner can prove a query's predicate implies the index's.
+func TestStateLists(t *testing.T) {
+	b, err := fs.ReadFile(postgres.Migrations, "0001_init.sql")
+	require.NoError(t, err)
+	sql := strings.Join(strings.Fields(string(b)), " ")
+	for name, list := range postgres.StateLists {
+		require.Contains(t, sql, "WHERE baa_state IN ("+list+")", name)
+	}
+	require.Equal(t, "'signed', 'review_due', 'reviewed', 'renewed'", postgres.StateLists["in force"])
+}
