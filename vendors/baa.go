@@ -15,7 +15,8 @@ import (
 // State is where a business associate agreement stands in its lifecycle.
 //
 //	not_requested → requested → in_negotiation → signed
-//	signed → review_due → reviewed → review_due → …      (periodic review)
+//	signed | renewed → review_due → reviewed → review_due → …   (periodic review)
+//	signed | reviewed | renewed → reviewed                      (a review before it is due)
 //	signed | review_due | reviewed | renewed → renewed | expired | terminated
 //	expired → renewed | terminated | requested (a new agreement)
 //	terminated → requested (a new agreement)

@@ -111,7 +111,7 @@ func (b *BAA) MissingClauses() []ClauseGap {
 		}
 		if c == ClauseReporting {
 			switch {
-			case b.ReportingDays == 0:
+			case b.ReportingDays <= 0:
 				gaps = append(gaps, ClauseGap{Clause: c, Problem: "no number of days contracted for reporting", Citation: "45 CFR 164.410(b)"})
 			case b.ReportingDays > MaxReportingDays:
 				gaps = append(gaps, ClauseGap{Clause: c, Problem: "reporting period longer than 60 days", Citation: "45 CFR 164.410(b)"})

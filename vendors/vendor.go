@@ -147,10 +147,10 @@ func (v *Vendor) RequestBAA(on date.Date, by, note string) error {
 		return err
 	}
 	if v.BAA.State != StateNotRequested {
+		// The ended agreement keeps its own history in PastBAAs; the new one starts its
+		// history with this request.
 		v.PastBAAs = append(v.PastBAAs, v.BAA)
-		prev := v.BAA.State
 		v.BAA = BAA{State: StateNotRequested}
-		v.BAA.History = []Transition{{From: prev, To: StateNotRequested, On: on, By: by, Note: "new agreement"}}
 	}
 	if err := v.BAA.move(StateRequested, on, by, note); err != nil {
 		return err
@@ -170,9 +170,14 @@ func (v *Vendor) SignBAA(s Signing, by string) error {
 		return &TransitionError{From: v.BAA.State, To: StateSigned}
 	}
 	c := validation.Collector{Pkg: pkg}
+	c.Check(s.SignedOn != date.Zero, "baa.signed_on", "must be set")
 	c.Check(s.EffectiveOn != date.Zero, "baa.effective_on", "must be set")
-	if s.ExpiresOn != date.Zero && s.ExpiresOn < s.EffectiveOn {
+	switch {
+	case s.ExpiresOn == date.Zero:
+	case s.ExpiresOn < s.EffectiveOn:
 		c.Add("baa.expires_on", "%s is before effective date %s", s.ExpiresOn, s.EffectiveOn)
+	case s.ExpiresOn < s.SignedOn:
+		c.Add("baa.expires_on", "%s is before signing date %s: the agreement would never be in force", s.ExpiresOn, s.SignedOn)
 	}
 	c.Check(s.ReviewMonths >= 0 && s.ReviewMonths <= 60, "baa.review_months", "must be 1 to 60, got %d", s.ReviewMonths)
 	c.Check(s.ReportingDays >= 0, "baa.reporting_days", "must not be negative, got %d", s.ReportingDays)
@@ -233,8 +238,12 @@ func (v *Vendor) RenewBAA(r Renewal, by string) error {
 		return &TransitionError{From: v.BAA.State, To: StateRenewed}
 	}
 	c := validation.Collector{Pkg: pkg}
-	if r.ExpiresOn != date.Zero && r.ExpiresOn < r.On {
+	switch {
+	case r.ExpiresOn == date.Zero:
+	case r.ExpiresOn < r.On:
 		c.Add("baa.expires_on", "%s is before renewal date %s", r.ExpiresOn, r.On)
+	case r.ExpiresOn < v.BAA.EffectiveOn:
+		c.Add("baa.expires_on", "%s is before effective date %s", r.ExpiresOn, v.BAA.EffectiveOn)
 	}
 	c.Check(r.ReportingDays >= 0, "baa.reporting_days", "must not be negative, got %d", r.ReportingDays)
 	for i, cl := range r.Clauses {
@@ -282,15 +291,15 @@ func (v *Vendor) TerminateBAA(t Termination, by string) error {
 		return &TransitionError{From: v.BAA.State, To: StateTerminated}
 	}
 	c := validation.Collector{Pkg: pkg}
-	c.Check(strings.TrimSpace(t.Reason) != "", "termination.reason", "must not be empty")
+	c.Check(strings.TrimSpace(t.Reason) != "", "baa.termination.reason", "must not be empty")
 	if t.Disposition == "" {
 		t.Disposition = DispositionPending
 	}
 	if !t.Disposition.Valid() {
-		c.Merge(enum.Unknown(pkg, "termination.disposition", dispositionValues, t.Disposition))
+		c.Merge(enum.Unknown(pkg, "baa.termination.disposition", dispositionValues, t.Disposition))
 	}
 	if t.CertifiedOn != date.Zero && t.CertifiedOn < t.On {
-		c.Add("termination.certified_on", "%s is before termination date %s", t.CertifiedOn, t.On)
+		c.Add("baa.termination.certified_on", "%s is before termination date %s", t.CertifiedOn, t.On)
 	}
 	if err := c.Err(); err != nil {
 		return err
@@ -309,10 +318,13 @@ func (v *Vendor) CertifyDisposition(d Disposition, on date.Date) error {
 		return validation.New(pkg, "baa.state", "must be terminated to certify PHI disposition, is %s", v.BAA.State)
 	}
 	if !d.Valid() || d == DispositionPending {
-		return validation.New(pkg, "termination.disposition", "%q must be returned, destroyed or infeasible", d)
+		return validation.New(pkg, "baa.termination.disposition", "%q must be returned, destroyed or infeasible", d)
+	}
+	if on == date.Zero {
+		return validation.New(pkg, "baa.termination.certified_on", "must be set")
 	}
 	if on < v.BAA.Termination.On {
-		return validation.New(pkg, "termination.certified_on", "%s is before termination date %s", on, v.BAA.Termination.On)
+		return validation.New(pkg, "baa.termination.certified_on", "%s is before termination date %s", on, v.BAA.Termination.On)
 	}
 	t := *v.BAA.Termination
 	t.Disposition, t.CertifiedOn = d, on
@@ -324,6 +336,9 @@ func (v *Vendor) CertifyDisposition(d Disposition, on date.Date) error {
 func (v *Vendor) RecordFollowUp(f FollowUp) error {
 	if !v.BAA.State.Pending() {
 		return validation.New(pkg, "baa.state", "follow-ups are recorded while a BAA is requested or in negotiation; it is %s", v.BAA.State)
+	}
+	if f.On == date.Zero {
+		return validation.New(pkg, "follow_up.on", "must be set")
 	}
 	if f.On < v.BAA.LastActivityOn {
 		return validation.New(pkg, "follow_up.on", "%s is before the last activity on %s", f.On, v.BAA.LastActivityOn)

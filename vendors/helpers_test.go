@@ -1,0 +1,147 @@
+package vendors_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hipaaops/hipaaops/validation"
+	"github.com/hipaaops/hipaaops/vendors"
+)
+
+// actor is who performs every lifecycle step in these tests.
+const actor = "privacy.officer@example.org"
+
+// day is date.New, shorter to read in tables.
+func day(y int, m time.Month, d int) date.Date { return date.New(y, m, d) }
+
+// Dates of the standard lifecycle built by vendorIn.
+var (
+	requestedOn  = day(2026, time.January, 5)
+	negotiatedOn = day(2026, time.January, 20)
+	signedOn     = day(2026, time.February, 20)
+	effectiveOn  = day(2026, time.March, 1)
+	expiresOn    = day(2028, time.February, 29) // a leap day, the last day in force
+	reviewMonths = 6
+	firstReview  = day(2026, time.September, 1) // effectiveOn + 6 months
+	reviewedOn   = day(2026, time.August, 15)
+	renewedOn    = day(2026, time.October, 1)
+	renewedUntil = day(2029, time.February, 28)
+	expiredOn    = day(2028, time.March, 1) // the day after expiresOn
+	terminatedOn = day(2026, time.June, 1)
+	certifiedOn  = day(2026, time.June, 15)
+)
+
+// newVendor returns a valid vendor whose BAA has not been requested.
+func newVendor(id, name string) vendors.Vendor {
+	return vendors.Vendor{
+		ID:         vendors.ID(id),
+		Name:       name,
+		Category:   vendors.CategorySpecialtyPharmacy,
+		DataShared: []vendors.DataCategory{vendors.DataDemographics, vendors.DataMedication},
+		BAA:        vendors.BAA{State: vendors.StateNotRequested},
+	}
+}
+
+// signing is a complete signing: every required clause, 30 reporting days.
+func signing() vendors.Signing {
+	return vendors.Signing{
+		SignedOn:      signedOn,
+		EffectiveOn:   effectiveOn,
+		ExpiresOn:     expiresOn,
+		ReviewMonths:  reviewMonths,
+		Clauses:       vendors.ClauseValues(),
+		ReportingDays: 30,
+		DocumentRef:   "dms://baa/acme-specialty-rx.pdf",
+	}
+}
+
+// vendorIn returns a valid vendor whose BAA reached state s through the Vendor methods:
+//
+//	not_requested → requested → in_negotiation → signed
+//	signed → review_due | reviewed | renewed | expired | terminated
+func vendorIn(t *testing.T, s vendors.State) *vendors.Vendor {
+	t.Helper()
+	v := newVendor("acme", "Acme Specialty Rx")
+	if s == vendors.StateNotRequested {
+		return &v
+	}
+	require.NoError(t, v.RequestBAA(requestedOn, actor, "sent our standard BAA"))
+	if s == vendors.StateRequested {
+		return &v
+	}
+	require.NoError(t, v.NegotiateBAA(negotiatedOn, actor, "vendor redlined the reporting clause"))
+	if s == vendors.StateInNegotiation {
+		return &v
+	}
+	require.NoError(t, v.SignBAA(signing(), actor))
+	switch s {
+	case vendors.StateSigned:
+	case vendors.StateReviewDue:
+		require.NoError(t, v.MarkReviewDue(firstReview, actor))
+	case vendors.StateReviewed:
+		require.NoError(t, v.ReviewBAA(reviewedOn, actor, "no changes"))
+	case vendors.StateRenewed:
+		require.NoError(t, v.RenewBAA(vendors.Renewal{On: renewedOn, ExpiresOn: renewedUntil}, actor))
+	case vendors.StateExpired:
+		require.NoError(t, v.ExpireBAA(expiredOn, actor))
+	case vendors.StateTerminated:
+		require.NoError(t, v.TerminateBAA(vendors.Termination{
+			On: terminatedOn, Reason: "vendor replaced", Disposition: vendors.DispositionDestroyed, CertifiedOn: certifiedOn,
+		}, actor))
+	default:
+		t.Fatalf("vendorIn: no path to state %q", s)
+	}
+	require.Equal(t, s, v.BAA.State)
+	return &v
+}
+
+// requireInvalid asserts that err holds exactly one *validation.Error, from package
+// vendors, on field, whose rule contains rule.
+func requireInvalid(t *testing.T, err error, field, rule string) {
+	t.Helper()
+	require.Error(t, err)
+	require.ErrorIs(t, err, validation.ErrInvalid)
+	require.NotErrorIs(t, err, vendors.ErrTransition)
+	var verr *validation.Error
+	require.ErrorAs(t, err, &verr)
+	assert.Equal(t, "vendors", verr.Pkg)
+	assert.Equal(t, field, verr.Field, "error: %v", err)
+	assert.Contains(t, verr.Rule, rule)
+	assert.Len(t, validation.All(err), 1, "expected one problem, got: %v", err)
+}
+
+// requireTransition asserts that err is a *vendors.TransitionError from one state to another.
+func requireTransition(t *testing.T, err error, from, to vendors.State) {
+	t.Helper()
+	require.Error(t, err)
+	require.ErrorIs(t, err, vendors.ErrTransition)
+	require.NotErrorIs(t, err, validation.ErrInvalid)
+	var terr *vendors.TransitionError
+	require.ErrorAs(t, err, &terr)
+	assert.Equal(t, from, terr.From)
+	assert.Equal(t, to, terr.To)
+	assert.Contains(t, err.Error(), string(from))
+	assert.Contains(t, err.Error(), string(to))
+}
+
+// fields lists the field of every validation problem in err, in order.
+func fields(err error) []string {
+	var out []string
+	for _, e := range validation.All(err) {
+		out = append(out, e.Field)
+	}
+	return out
+}
+
+// names lists the vendors' names, in order.
+func names(vs []vendors.Vendor) []string {
+	var out []string
+	for _, v := range vs {
+		out = append(out, v.Name)
+	}
+	return out
+}
