@@ -13,7 +13,7 @@ vet:
 # bench runs the storage benchmarks (10k and 100k vendors across 100 organizations, the
 # library beside raw SQL); BENCHMARKS.md shows the figures and how to read them.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2000x -timeout 60m ./storage/sqlite ./storage/postgres
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2000x -count 3 -timeout 60m ./storage/sqlite ./storage/postgres
 
 example:
 	$(GO) run ./examples/hemonc
