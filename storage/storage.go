@@ -3,8 +3,9 @@
 //
 // A [Store] hands out organization-scoped handles ([Store.Org]); every read and write goes
 // through a transaction of one handle, so no call can reach another organization's
-// records. Each aggregate has a small interface ([Vendors], [Organizations], [AuditLog],
-// [EventLog]) with context-first methods; listings are iter.Seq2 values that must be
+// records. Each aggregate has a small interface ([Organizations], [Vendors], [Templates],
+// [Tasks], [Members], [Trials], [Reminders], [AuditLog], [EventLog]) with context-first
+// methods; listings are iter.Seq2 values that must be
 // consumed inside the transaction.
 //
 // Backends live in subpackages named after what they use: storage/memory (tests and
@@ -28,13 +29,17 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"time"
 
 	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/audit"
 	"github.com/hipaaops/hipaaops/event"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/task"
+	"github.com/hipaaops/hipaaops/trials"
 	"github.com/hipaaops/hipaaops/vendors"
+	"github.com/hipaaops/hipaaops/workforce"
 )
 
 // Sentinel errors every backend returns, wrapped with detail.
@@ -76,6 +81,11 @@ type Org interface {
 type Tx interface {
 	Organization() Organizations
 	Vendors() Vendors
+	Templates() Templates
+	Tasks() Tasks
+	Members() Members
+	Trials() Trials
+	Reminders() Reminders
 	Audit() AuditLog
 	Events() EventLog
 }
@@ -150,4 +160,95 @@ type EventLog interface {
 	Append(ctx context.Context, e *event.Event) error
 	// List returns up to limit events with Seq > after, in order (limit 0: all).
 	List(ctx context.Context, after uint64, limit int) iter.Seq2[event.Event, error]
+}
+
+// Templates stores the organization's task templates.
+type Templates interface {
+	// Get returns the template, or ErrNotFound.
+	Get(ctx context.Context, id task.TemplateID) (task.Template, error)
+	// Create stores t with version 1; ErrExists if the id is taken.
+	Create(ctx context.Context, t *task.Template) error
+	// Update stores t if its Version is current (else ErrConflict), and advances it.
+	Update(ctx context.Context, t *task.Template) error
+	// List returns every template, ordered by id.
+	List(ctx context.Context) iter.Seq2[task.Template, error]
+}
+
+// Tasks stores the organization's compliance tasks.
+type Tasks interface {
+	// Get returns the task, or ErrNotFound.
+	Get(ctx context.Context, id task.ID) (task.Task, error)
+	// Create stores t with version 1; ErrExists if the id is taken.
+	Create(ctx context.Context, t *task.Task) error
+	// Update stores t if its Version is current (else ErrConflict), and advances it.
+	Update(ctx context.Context, t *task.Task) error
+	// List returns the tasks that match q, ordered by due date then id. Every filter a
+	// backend is asked for is answered from an index led by the organization id: open
+	// tasks by due date, by assignee, by site and by subject.
+	List(ctx context.Context, q TaskQuery) iter.Seq2[task.Task, error]
+}
+
+// TaskQuery filters a task listing; zero fields do not filter.
+type TaskQuery struct {
+	// Open keeps only tasks in an open state (open, in progress, blocked).
+	Open bool
+	// Due keeps tasks whose due date falls in the window (From inclusive, To exclusive);
+	// the zero window does not filter. Overdue as of d is Window{To: d}.
+	Due Window
+	// Person keeps tasks assigned to this person; Role those assigned to this role.
+	Person string
+	Role   task.Role
+	// Site keeps tasks of this site.
+	Site org.SiteID
+	// Subject keeps tasks about this record (both fields must be set).
+	Subject task.Subject
+	// Series keeps the occurrences of one recurring series.
+	Series task.ID
+	// AfterDue and AfterID continue a listing after the last task of a previous page.
+	AfterDue date.Date
+	AfterID  task.ID
+	// Limit caps the number returned; 0 means no limit.
+	Limit int
+}
+
+// Members stores the organization's workforce roster.
+type Members interface {
+	// Get returns the member, or ErrNotFound.
+	Get(ctx context.Context, id workforce.ID) (workforce.Member, error)
+	// Create stores m with version 1; ErrExists if the id is taken.
+	Create(ctx context.Context, m *workforce.Member) error
+	// Update stores m if its Version is current (else ErrConflict), and advances it.
+	Update(ctx context.Context, m *workforce.Member) error
+	// List returns the members that match q, ordered by name then id.
+	List(ctx context.Context, q MemberQuery) iter.Seq2[workforce.Member, error]
+}
+
+// MemberQuery filters a roster listing; zero fields do not filter.
+type MemberQuery struct {
+	// Role keeps members in this role.
+	Role workforce.Role
+	// ActiveOn keeps members employed on that day (started on or before it, not ended
+	// before it).
+	ActiveOn date.Date
+}
+
+// Trials stores the organization's clinical trials.
+type Trials interface {
+	// Get returns the trial, or ErrNotFound.
+	Get(ctx context.Context, id trials.ID) (trials.Trial, error)
+	// Create stores t with version 1; ErrExists if the id is taken.
+	Create(ctx context.Context, t *trials.Trial) error
+	// Update stores t if its Version is current (else ErrConflict), and advances it.
+	Update(ctx context.Context, t *trials.Trial) error
+	// List returns the trials, ordered by id; with status set, only those in it.
+	List(ctx context.Context, status trials.Status) iter.Seq2[trials.Trial, error]
+}
+
+// Reminders records which reminders were sent, so that each is sent once.
+type Reminders interface {
+	// Claim records that the reminder named key is sent at the given instant and reports
+	// true; if that key was claimed before, in this or any committed transaction, it
+	// reports false and changes nothing. Since an organization's write transactions are
+	// serialized, of several processes sweeping at once exactly one claims each key.
+	Claim(ctx context.Context, key string, at time.Time) (bool, error)
 }

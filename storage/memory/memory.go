@@ -14,6 +14,7 @@ import (
 	"iter"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/rickb777/date/v2"
 
@@ -21,7 +22,10 @@ import (
 	"github.com/hipaaops/hipaaops/event"
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/storage"
+	"github.com/hipaaops/hipaaops/task"
+	"github.com/hipaaops/hipaaops/trials"
 	"github.com/hipaaops/hipaaops/vendors"
+	"github.com/hipaaops/hipaaops/workforce"
 )
 
 // Store is an in-memory store. The zero value is not usable; call [New].
@@ -32,10 +36,26 @@ type Store struct {
 }
 
 type orgData struct {
-	profile *org.Organization
-	vendors map[vendors.ID]*vendors.Vendor
-	audit   []audit.Entry
-	events  []event.Event
+	profile   *org.Organization
+	vendors   map[vendors.ID]*vendors.Vendor
+	templates map[task.TemplateID]*task.Template
+	tasks     map[task.ID]*task.Task
+	members   map[workforce.ID]*workforce.Member
+	trials    map[trials.ID]*trials.Trial
+	reminders map[string]time.Time
+	audit     []audit.Entry
+	events    []event.Event
+}
+
+func newOrgData() *orgData {
+	return &orgData{
+		vendors:   map[vendors.ID]*vendors.Vendor{},
+		templates: map[task.TemplateID]*task.Template{},
+		tasks:     map[task.ID]*task.Task{},
+		members:   map[workforce.ID]*workforce.Member{},
+		trials:    map[trials.ID]*trials.Trial{},
+		reminders: map[string]time.Time{},
+	}
 }
 
 var _ storage.Store = (*Store)(nil)
@@ -112,6 +132,11 @@ type tx struct {
 
 func (t *tx) Organization() storage.Organizations { return orgs{t} }
 func (t *tx) Vendors() storage.Vendors            { return vendorStore{t} }
+func (t *tx) Templates() storage.Templates        { return templateStore{t} }
+func (t *tx) Tasks() storage.Tasks                { return taskStore{t} }
+func (t *tx) Members() storage.Members            { return memberStore{t} }
+func (t *tx) Trials() storage.Trials              { return trialStore{t} }
+func (t *tx) Reminders() storage.Reminders        { return reminderStore{t} }
 func (t *tx) Audit() storage.AuditLog             { return auditLog{t} }
 func (t *tx) Events() storage.EventLog            { return eventLog{t} }
 
@@ -133,7 +158,7 @@ func (t *tx) check(ctx context.Context, writing bool) error {
 func (t *tx) data(create bool) *orgData {
 	d := t.s.orgs[t.id]
 	if d == nil && create {
-		d = &orgData{vendors: map[vendors.ID]*vendors.Vendor{}}
+		d = newOrgData()
 		t.s.orgs[t.id] = d
 		t.undo = append(t.undo, func() { delete(t.s.orgs, t.id) })
 	}

@@ -9,10 +9,12 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/storage/postgres"
+	"github.com/hipaaops/hipaaops/task"
 	"github.com/hipaaops/hipaaops/vendors"
 )
 
@@ -346,4 +348,103 @@ func rawBatchTx(pool *pgxpool.Pool, o, sql string, args ...any) error {
 	}
 	_, err = conn.Exec(ctx, "COMMIT")
 	return err
+}
+
+// sweepTasks is how many open tasks of the swept organization fall due in the window.
+const sweepTasks = 1000
+
+// BenchmarkSweepQuery measures the query of the daily sweep, the open tasks of one
+// organization due in the next 31 days (storage.TaskQuery{Open: true, Due: window}),
+// on tables of 10,000 and 1,000,000 tasks of 100 organizations. Exactly 1,000 open
+// tasks, all of one organization, fall due in the window; every other task is closed
+// (due any day, the window included) or due more than a year away. Each iteration reads
+// all 1,000 in one View. Since the partial index of open tasks leads with the
+// organization and the due date, the time should hardly grow with the table.
+//
+//	go test -run '^$' -bench BenchmarkSweepQuery -benchtime 20x ./storage/postgres
+func BenchmarkSweepQuery(b *testing.B) {
+	window := storage.Window{From: base, To: base + 31}
+	swept := seedOrg(42)
+	for _, n := range []int{10_000, 1_000_000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			if n > 100_000 && testing.Short() {
+				b.Skip("1,000,000 tasks: not with -short")
+			}
+			s, _ := openStore(b, postgres.Options{})
+			seedSweep(b, postgres.Pool(s), n, swept, window)
+			q := storage.TaskQuery{Open: true, Due: window}
+			i, rows := 0, 0
+			for b.Loop() {
+				got := 0
+				err := s.Org(swept).View(ctx, func(tx storage.Tx) error {
+					for t, err := range tx.Tasks().List(ctx, q) {
+						if err != nil {
+							return err
+						}
+						if !window.Contains(t.DueOn) || t.State.Closed() {
+							return fmt.Errorf("task %s due %s, %s: not an open task due in the window", t.ID, t.DueOn, t.State)
+						}
+						got++
+					}
+					return nil
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if got != sweepTasks {
+					b.Fatalf("read %d tasks, want %d", got, sweepTasks)
+				}
+				rows += got
+				i++
+			}
+			b.ReportMetric(float64(rows)/float64(i), "rows/op")
+		})
+	}
+}
+
+// seedSweep loads n tasks of 100 organizations: the 1,000 open tasks of organization
+// swept due in the window, with whole documents (COPY), and n-1,000 others with small
+// documents (INSERT … SELECT from generate_series), spread over the organizations in
+// turn: half closed and due any day within two years of base, half open and due 400 to
+// 1,400 days before or after it. Then VACUUM ANALYZE, as autovacuum would.
+func seedSweep(b *testing.B, pool *pgxpool.Pool, n int, swept org.ID, window storage.Window) {
+	b.Helper()
+	_, err := pool.Exec(ctx, `INSERT INTO tasks (org_id, id, version, state, due_on, assignee_person, assignee_role,
+  site, subject_type, subject_id, series, doc)
+SELECT o, id, 1, st, due, '', 'privacy_officer', 'main', '', '', id,
+  jsonb_build_object('id', id, 'template_id', 'filler', 'template_version', 1, 'title', 'Filler task',
+    'citation', '45 CFR 164.308', 'series', id, 'occurrence', 1, 'series_start', due::text,
+    'triggered_on', due::text, 'due_on', due::text, 'assignee', jsonb_build_object('role', 'privacy_officer'),
+    'site', 'main', 'state', st, 'version', 1)
+FROM (SELECT format('org-%s', lpad((g % 100)::text, 3, '0')) AS o,
+        format('f-%s', lpad(g::text, 7, '0')) AS id,
+        CASE WHEN g % 2 = 0 THEN (ARRAY['done', 'skipped'])[1 + g / 2 % 2]
+             ELSE (ARRAY['open', 'in_progress', 'blocked'])[1 + g / 2 % 3] END AS st,
+        CASE WHEN g % 2 = 0 THEN $1::date + (g / 2 % 1461 - 730)
+             WHEN g / 2 % 2 = 0 THEN $1::date + (400 + g / 4 % 1000)
+             ELSE $1::date - (400 + g / 4 % 1000) END AS due
+      FROM generate_series(0, $2::int - 1) AS g) AS f`, pgDate(base), n-sweepTasks)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rows := make([][]any, sweepTasks)
+	for j := range rows {
+		t := seedTask(j)
+		t.ID = task.ID(fmt.Sprintf("s-%06d", j))
+		t.Series, t.Occurrence = t.ID, 1
+		t.DueOn = window.From + date.Date(j%int(window.To-window.From))
+		t.SeriesStart, t.TriggeredOn = t.DueOn, t.DueOn-30
+		t.State = task.OpenStates()[j%len(task.OpenStates())]
+		rows[j] = taskRow(b, swept, &t)
+	}
+	if _, err := pool.CopyFrom(ctx, pgx.Identifier{"tasks"}, taskColumns, pgx.CopyFromRows(rows)); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := pool.Exec(ctx, "VACUUM ANALYZE tasks"); err != nil {
+		b.Fatal(err)
+	}
+	var total int
+	if err := pool.QueryRow(ctx, "SELECT count(*) FROM tasks").Scan(&total); err != nil || total != n {
+		b.Fatalf("seeded %d tasks, want %d: %v", total, n, err)
+	}
 }

@@ -35,13 +35,20 @@
 //
 // # Schema
 //
-// Organizations and vendors are stored as jsonb documents (doc) of the domain values,
-// with the version and the columns the queries need beside them: a vendor's name,
-// category, BAA state and its next review, expiry and last activity dates. A date that
-// is not set is NULL. The window queries have partial indexes over the BAA states they
-// select (ReviewsDue: in force; Expiring: in force or expired; Stalled: requested or in
-// negotiation), ordered by the date and then the id, so that each query reads only the
-// rows it returns, in order. Text keys use the "C" collation: listings order by name
+// Organizations, vendors, task templates, tasks, workforce members and trials are stored
+// as jsonb documents (doc) of the domain values, with the version and the columns the
+// queries need beside them: a vendor's name, category, BAA state and its next review,
+// expiry and last activity dates; a task's state, due date, assignee, site, subject and
+// series; a member's name, role and employment dates; a trial's status. A vendor date or
+// a member's end date that is not set is NULL; a task's due date and a member's start
+// date are never NULL (the zero date is stored as 0001-01-01, and sorts first). The
+// vendor window queries have partial indexes over the BAA states they select
+// (ReviewsDue: in force; Expiring: in force or expired; Stalled: requested or in
+// negotiation), ordered by the date and then the id; every task index ends with
+// (due_on, id), the order of task listings: open tasks by due date (partial, for the
+// sweep), by person, by role, open tasks by site, by subject, by series. So each query
+// reads only the rows it returns, in order. A reminder claim is an INSERT … ON CONFLICT
+// DO NOTHING into reminders. Text keys use the "C" collation: listings order by name
 // then id byte-wise, as the other backends do, whatever the database's collation.
 // Audit entries and events are rows; their instants are timestamptz, which keeps the
 // microsecond (an audit entry finer than that is refused, since it could not be read
@@ -51,11 +58,11 @@
 // # Sharding
 //
 // Every primary key and index leads with org_id, every statement filters by the
-// handle's organization, and no statement reads two organizations. So the tables
-// organizations, vendors, audit_entries and events can be distributed by org_id, for
-// example with Citus (SELECT create_distributed_table('vendors', 'org_id'), and so on,
-// with colocation), and each transaction then runs on the one node that holds its
-// organization. schema_migrations stays a local table of the coordinator.
+// handle's organization, and no statement reads two organizations. So every table but
+// schema_migrations can be distributed by org_id, for example with Citus (SELECT
+// create_distributed_table('vendors', 'org_id'), and so on, with colocation), and each
+// transaction then runs on the one node that holds its organization. schema_migrations
+// stays a local table of the coordinator.
 //
 // # Concurrency and locking
 //
@@ -98,7 +105,9 @@
 // statement, so the transaction goes on as with the other backends. Values PostgreSQL
 // would reject, which would abort the transaction, are refused before they are sent with
 // a [validation.Error]: an unknown enum value, text that is not UTF-8 or contains NUL, a
-// BAA date before year 1 or after 294276. If a statement fails anyway, the rest of the
+// BAA, due or employment date before year 1 or after 294276. A key or filter that no
+// stored row can hold (NUL, not UTF-8) is looked up without a statement: it finds
+// nothing. If a statement fails anyway, the rest of the
 // transaction fails with that error and Update returns it. A stored document that cannot
 // be decoded is an error, never a panic.
 //

@@ -9,6 +9,15 @@ func Pool(s *Store) *pgxpool.Pool { return s.pool }
 // StateLists exposes the partial indexes' state lists for TestStateLists.
 var StateLists = map[string]string{"in force": inForceSQL, "expiring": expiringSQL, "pending": pendingSQL}
 
+// OpenStatesSQL exposes the open task states as the queries spell them.
+var OpenStatesSQL = openSQL
+
+// TaskListSQL and MemberListSQL expose the task and roster query builders.
+var (
+	TaskListSQL   = taskListSQL
+	MemberListSQL = memberListSQL
+)
+
 // ListSQL exposes the listing query builder for the query-plan test.
 var ListSQL = listSQL
 
@@ -21,6 +30,8 @@ var Queries = map[string]string{
 	"Vendors.Expiring":         sqlExpiring,
 	"Vendors.Stalled":          sqlStalled,
 	"Vendors.Stalled/unset":    sqlStalledUnset,
+	"Tasks.Get":                sqlTaskGet,
+	"Tasks.Update":             sqlTaskUpdate,
 }
 
 // MigrateLockKey is the advisory lock key migrations run under.

@@ -165,6 +165,42 @@ func TestMigrate(t *testing.T) {
 		}))
 	})
 
+	t.Run("UpgradeFromPrevious", func(t *testing.T) {
+		// A database migrated by the previous release, with data, gets the migrations it
+		// lacks on Open; its data stays.
+		require.Greater(t, len(names), 1)
+		url := pgtest.NewDatabase(t)
+		conn := connect(t, url)
+		for _, name := range names[:len(names)-1] {
+			b, err := fs.ReadFile(postgres.Migrations, name+".sql")
+			require.NoError(t, err)
+			require.NoError(t, pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+				_, err := tx.Exec(ctx, string(b))
+				return err
+			}))
+		}
+		_, err := conn.Exec(ctx, `INSERT INTO vendors (org_id, id, version, name, category, baa_state, doc)
+VALUES ('org-a', 'v1', 1, 'Acme', 'pacs', 'requested', '{"id":"v1","name":"Acme","category":"pacs","baa":{"state":"requested"}}')`)
+		require.NoError(t, err)
+		_, err = postgres.Open(ctx, url, postgres.Options{SkipMigrate: true})
+		require.ErrorIs(t, err, postgres.ErrSchemaTooOld)
+		require.Contains(t, err.Error(), names[len(names)-1])
+
+		s, err := postgres.Open(ctx, url, postgres.Options{})
+		require.NoError(t, err)
+		defer s.Close()
+		rows := recorded(t, conn)
+		require.Len(t, rows, len(names))
+		require.Equal(t, names[len(names)-1], rows[len(rows)-1].Name)
+		require.NoError(t, s.Org("org-a").Update(ctx, func(tx storage.Tx) error {
+			v, err := tx.Vendors().Get(ctx, "v1")
+			require.NoError(t, err)
+			require.Equal(t, "Acme", v.Name)
+			_, err = tx.Reminders().Claim(ctx, "k", time.Now())
+			return err
+		}))
+	})
+
 	t.Run("ForeignSchemaMigrations", func(t *testing.T) {
 		// golang-migrate keeps its own schema_migrations (version, dirty).
 		url := pgtest.NewDatabase(t)

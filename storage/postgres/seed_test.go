@@ -14,7 +14,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/task"
 	"github.com/hipaaops/hipaaops/vendors"
+	"github.com/hipaaops/hipaaops/workforce"
 )
 
 // base is the day the seeded data and the due-window queries are built around.
@@ -87,4 +89,102 @@ func seed(tb testing.TB, pool *pgxpool.Pool, orgs, perOrg int) {
 	}
 	_, err := pool.Exec(ctx, "ANALYZE vendors")
 	require.NoError(tb, err)
+}
+
+func seedTaskID(j int) task.ID { return task.ID(fmt.Sprintf("t-%06d", j)) }
+
+var (
+	seedSites = []org.SiteID{"main", "infusion", "radiation"}
+	seedRoles = []task.Role{task.RolePrivacyOfficer, task.RoleSecurityOfficer, task.RolePracticeAdministrator,
+		task.RolePhysicist, task.RoleITManager, task.RoleResearchCoordinator, task.RoleManager}
+)
+
+// seedTask returns task j of an organization: three in five are open (open, in
+// progress, blocked), due dates spread over two years around base, one in three
+// assigned to one of 20 people and the rest to a role, sites and subjects (a vendor, a
+// trial or a member) in turn, and series of four occurrences.
+func seedTask(j int) task.Task {
+	id := seedTaskID(j)
+	due := base + date.Date(j*13%730-365)
+	t := task.Task{ID: id, TemplateID: "annual-risk-analysis", TemplateVersion: 1,
+		Title: "Annual security risk analysis", Citation: "45 CFR 164.308(a)(1)(ii)(A)",
+		Instructions: "Map PHI flows from intake to infusion pumps",
+		Checklist:    []task.ChecklistItem{{Text: "Inventory systems"}, {Text: "Score risks"}},
+		Recurrence:   &task.Recurrence{Every: 1, Unit: task.UnitYear, Anchor: task.AnchorCalendar},
+		Series:       seedTaskID(j - j%4), SeriesStart: due, Occurrence: j%4 + 1,
+		Trigger: "profile.seeded", TriggeredOn: due - 30, DueOn: due,
+		Site:      seedSites[j/3%len(seedSites)],
+		State:     task.StateValues()[j%len(task.StateValues())],
+		Version:   1,
+		CreatedAt: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC), UpdatedAt: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
+	}
+	if j%3 == 0 {
+		t.Assignee.Person = fmt.Sprintf("u-%02d", j/3%20)
+	} else {
+		t.Assignee.Role = seedRoles[j%len(seedRoles)]
+	}
+	switch j % 4 {
+	case 1:
+		t.Subject = task.Subject{Type: "vendor", ID: string(seedID(j / 4 % 25))}
+	case 2:
+		t.Subject = task.Subject{Type: "trial", ID: fmt.Sprintf("tr-%02d", j/4%10)}
+	case 3:
+		t.Subject = task.Subject{Type: "member", ID: fmt.Sprintf("m-%04d", j/4%30)}
+	}
+	return t
+}
+
+var taskColumns = []string{"org_id", "id", "version", "state", "due_on", "assignee_person", "assignee_role", "site",
+	"subject_type", "subject_id", "series", "doc"}
+
+// taskRow is t's row for COPY into tasks, of organization o.
+func taskRow(tb testing.TB, o org.ID, t *task.Task) []any {
+	doc, err := json.Marshal(t)
+	require.NoError(tb, err)
+	return []any{string(o), string(t.ID), t.Version, string(t.State), pgDate(t.DueOn), t.Assignee.Person,
+		string(t.Assignee.Role), string(t.Site), t.Subject.Type, t.Subject.ID, string(t.Series), doc}
+}
+
+// seedTasks loads orgs organizations of perOrg tasks each (seedTask) with COPY.
+func seedTasks(tb testing.TB, pool *pgxpool.Pool, orgs, perOrg int) {
+	tb.Helper()
+	ts := make([]task.Task, perOrg)
+	for j := range ts {
+		ts[j] = seedTask(j)
+	}
+	rows := make([][]any, perOrg)
+	for i := range orgs {
+		for j := range ts {
+			rows[j] = taskRow(tb, seedOrg(i), &ts[j])
+		}
+		n, err := pool.CopyFrom(ctx, pgx.Identifier{"tasks"}, taskColumns, pgx.CopyFromRows(rows))
+		require.NoError(tb, err)
+		require.EqualValues(tb, perOrg, n)
+	}
+}
+
+// seedMembers loads orgs organizations of perOrg members each with COPY: roles in turn,
+// a member in ten has left.
+func seedMembers(tb testing.TB, pool *pgxpool.Pool, orgs, perOrg int) {
+	tb.Helper()
+	var rows [][]any
+	for i := range orgs {
+		for j := range perOrg {
+			m := workforce.Member{ID: workforce.ID(fmt.Sprintf("m-%04d", j)),
+				Name: fmt.Sprintf("%s %d", seedNames[j%len(seedNames)], j),
+				Role: workforce.RoleValues()[j%len(workforce.RoleValues())], Sites: []org.SiteID{"main"},
+				StartOn: base - date.Date(j%900), Version: 1}
+			if j%10 == 9 {
+				m.EndOn = base - date.Date(j%30)
+			}
+			doc, err := json.Marshal(&m)
+			require.NoError(tb, err)
+			rows = append(rows, []any{string(seedOrg(i)), string(m.ID), m.Version, m.Name, string(m.Role),
+				pgDate(m.StartOn), pgDate(m.EndOn), doc})
+		}
+	}
+	cols := []string{"org_id", "id", "version", "name", "role", "start_on", "end_on", "doc"}
+	n, err := pool.CopyFrom(ctx, pgx.Identifier{"members"}, cols, pgx.CopyFromRows(rows))
+	require.NoError(tb, err)
+	require.EqualValues(tb, orgs*perOrg, n)
 }

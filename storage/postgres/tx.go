@@ -53,6 +53,11 @@ var _ storage.Tx = (*tx)(nil)
 
 func (t *tx) Organization() storage.Organizations { return orgStore{t} }
 func (t *tx) Vendors() storage.Vendors            { return vendorStore{t} }
+func (t *tx) Templates() storage.Templates        { return templateStore{t} }
+func (t *tx) Tasks() storage.Tasks                { return taskStore{t} }
+func (t *tx) Members() storage.Members            { return memberStore{t} }
+func (t *tx) Trials() storage.Trials              { return trialStore{t} }
+func (t *tx) Reminders() storage.Reminders        { return reminderStore{t} }
 func (t *tx) Audit() storage.AuditLog             { return auditLog{t} }
 func (t *tx) Events() storage.EventLog            { return eventLog{t} }
 

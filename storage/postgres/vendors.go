@@ -29,7 +29,8 @@ var (
 	pendingSQL  = sqlList(vendors.PendingStates())
 )
 
-func sqlList(states []vendors.State) string {
+// sqlList spells states as an SQL list of literals: 'a', 'b'.
+func sqlList[S ~string](states []S) string {
 	q := make([]string, len(states))
 	for i, s := range states {
 		q[i] = "'" + string(s) + "'"

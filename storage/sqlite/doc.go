@@ -79,6 +79,21 @@
 // window queries (ReviewsDue, Expiring, Stalled). Calendar dates are INTEGER day numbers
 // (int64 of date.Date), NULL when not set; a query whose window includes the zero date also
 // returns, through the same index, the rows whose date is not set, as storage/memory does.
+//
+// Templates, tasks, members and trials (migration 0002) are documents in the same way.
+// A task projects its state, due date, assignee (person or role), site, subject and
+// series; each listing filter has an index led by org_id and ending (due_on, id), the
+// listing's order, so that no sort is needed: open tasks by due date (the sweep's window
+// and overdue queries), by person, by role, open tasks by site, by subject and by
+// series. The listing names its index (INDEXED BY), since without statistics SQLite may
+// prefer every open task in a window to one person's; a page seeks to its cursor
+// (due_on, id). A task's due date is never NULL (0 when not set), so windows and cursors
+// compare it directly; its optional text columns are NULL when empty, which keeps those
+// rows out of the partial indexes. Members are listed through (org_id, name, id) or
+// (org_id, role, name, id), trials by (org_id, status, id). Reminders are rows
+// (org_id, key, claimed_at): a claim is INSERT … ON CONFLICT DO NOTHING, and the key's
+// primary key makes each reminder go out once.
+//
 // Audit entries and events are rows, their instants INTEGER microseconds since the Unix
 // epoch in UTC, which reads back exactly what audit.Next produced; an audit entry finer
 // than a microsecond is refused, since it could not be read back with its hash. Triggers

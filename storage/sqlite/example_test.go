@@ -61,11 +61,13 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	// The chain holds the organization, the vendor and the BAA assessment task that
+	// adding the vendor created.
 	st, err := engine.VerifyAudit(ctx, "rad-onc")
 	fmt.Println("read back:", got.Name, got.Category, got.BAA.State, "in", o.Name)
 	fmt.Println("audit entries:", st.Entries, "verified:", err == nil)
 	// Output:
 	// added: v-pacs Vault PACS version 1
 	// read back: Vault PACS pacs not_requested in Lakeside Radiation Oncology
-	// audit entries: 2 verified: true
+	// audit entries: 3 verified: true
 }

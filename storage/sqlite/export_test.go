@@ -10,10 +10,18 @@ import (
 func DB(s *Store) *sql.DB { return s.db }
 
 // StateLists exposes the partial indexes' state lists for TestStateLists.
-var StateLists = map[string]string{"in force": inForceSQL, "expiring": expiringSQL, "pending": pendingSQL}
+var StateLists = map[string]string{"in force": inForceSQL, "expiring": expiringSQL, "pending": pendingSQL,
+	"open tasks": openTasksSQL}
 
 // ListSQL exposes the listing query builder for the query-plan test.
 var ListSQL = listSQL
+
+// TaskListSQL and MemberListSQL expose the task and roster query builders for the
+// query-plan test.
+var (
+	TaskListSQL   = taskListSQL
+	MemberListSQL = memberListSQL
+)
 
 // Queries are the fixed queries by the name the query-plan test reports.
 var Queries = map[string]string{
@@ -30,12 +38,27 @@ var Queries = map[string]string{
 	"Audit.List":               sqlAuditList,
 	"Events.Last":              sqlEventLast,
 	"Events.List":              sqlEventList,
+	"Templates.Get":            sqlTemplateGet,
+	"Templates.Version":        sqlTemplateVersion,
+	"Templates.List":           sqlTemplateList,
+	"Tasks.Get":                sqlTaskGet,
+	"Tasks.Version":            sqlTaskVersion,
+	"Members.Get":              sqlMemberGet,
+	"Members.Version":          sqlMemberVersion,
+	"Trials.Get":               sqlTrialGet,
+	"Trials.Version":           sqlTrialVersion,
+	"Trials.List":              sqlTrialList,
+	"Trials.List/status":       sqlTrialListByStatus,
 }
 
 // Updates are the fixed writes whose WHERE clause the query-plan test checks.
 var Updates = map[string]string{
 	"Organization.Update": sqlOrgUpdate,
 	"Vendors.Update":      sqlVendorUpdate,
+	"Templates.Update":    sqlTemplateUpdate,
+	"Tasks.Update":        sqlTaskUpdate,
+	"Members.Update":      sqlMemberUpdate,
+	"Trials.Update":       sqlTrialUpdate,
 }
 
 // WithConn runs f on one of the store's own connections: the writer's, or a reader's.

@@ -1,6 +1,7 @@
 package sqlite_test
 
 import (
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -9,7 +10,9 @@ import (
 
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/storage/sqlite"
+	"github.com/hipaaops/hipaaops/task"
 	"github.com/hipaaops/hipaaops/vendors"
+	"github.com/hipaaops/hipaaops/workforce"
 )
 
 // plan returns the detail lines of EXPLAIN QUERY PLAN for query, with every parameter
@@ -42,6 +45,7 @@ func TestQueryPlans(t *testing.T) {
 	type want struct {
 		index  string // the plan must use it
 		sorted bool   // the index gives the order: no temporary B-tree
+		seek   string // if set, the index search includes it (a cursor the index seeks to)
 	}
 	cases := map[string]struct {
 		query string
@@ -91,6 +95,68 @@ func TestQueryPlans(t *testing.T) {
 	expect["Vendors.List"] = want{index: "vendors_by_name", sorted: true}
 	expect["Vendors.List/page"] = want{index: "vendors_by_name", sorted: true}
 
+	// The task listings: each shape the engine asks for reads the index that answers it,
+	// in the listing's order (due date, then id).
+	window := storage.Window{From: d0, To: d0 + 31}
+	taskLists := map[string]struct {
+		q     storage.TaskQuery
+		index string
+	}{
+		"Tasks.List/open":            {storage.TaskQuery{Open: true}, "tasks_open_due"},
+		"Tasks.List/openDue":         {storage.TaskQuery{Open: true, Due: window}, "tasks_open_due"},
+		"Tasks.List/openDue/page":    {storage.TaskQuery{Open: true, Due: window, AfterDue: d0 + 3, AfterID: "t9", Limit: 100}, "tasks_open_due"},
+		"Tasks.List/overdue":         {storage.TaskQuery{Open: true, Due: storage.Window{From: 1, To: d0}}, "tasks_open_due"},
+		"Tasks.List/overdueFromZero": {storage.TaskQuery{Open: true, Due: storage.Window{To: d0}}, "tasks_open_due"},
+		"Tasks.List/mine":            {storage.TaskQuery{Open: true, Person: "u-kim"}, "tasks_by_person"},
+		"Tasks.List/mine/due":        {storage.TaskQuery{Open: true, Person: "u-kim", Due: window}, "tasks_by_person"},
+		"Tasks.List/mine/all":        {storage.TaskQuery{Person: "u-kim"}, "tasks_by_person"},
+		"Tasks.List/role":            {storage.TaskQuery{Open: true, Role: task.RolePrivacyOfficer}, "tasks_by_role"},
+		"Tasks.List/site":            {storage.TaskQuery{Open: true, Site: "infusion"}, "tasks_open_by_site"},
+		"Tasks.List/site/overdue":    {storage.TaskQuery{Open: true, Site: "infusion", Due: storage.Window{From: 1, To: d0}}, "tasks_open_by_site"},
+		"Tasks.List/subject":         {storage.TaskQuery{Open: true, Subject: task.Subject{Type: "trial", ID: "tr-1"}}, "tasks_by_subject"},
+		"Tasks.List/subject/all":     {storage.TaskQuery{Subject: task.Subject{Type: "vendor", ID: "v-1"}}, "tasks_by_subject"},
+		"Tasks.List/series":          {storage.TaskQuery{Series: "t1"}, "tasks_by_series"},
+		"Tasks.List/series/page":     {storage.TaskQuery{Series: "t1", AfterDue: d0, AfterID: "t1", Limit: 10}, "tasks_by_series"},
+		"Tasks.List/all":             {storage.TaskQuery{}, ""}, // the primary key's range, sorted
+	}
+	for name, c := range taskLists {
+		text, _ := sqlite.TaskListSQL("org-a", c.q)
+		cases[name] = struct {
+			query string
+			want  want
+		}{query: text}
+		if c.index != "" {
+			expect[name] = want{index: c.index, sorted: true}
+		}
+	}
+	// A page seeks to its cursor rather than reading the window from its start.
+	expect["Tasks.List/openDue/page"] = want{index: "tasks_open_due", sorted: true, seek: "(due_on,id)>(?,?)"}
+	expect["Tasks.List/series/page"] = want{index: "tasks_by_series", sorted: true, seek: "(due_on,id)>(?,?)"}
+	memberLists := map[string]struct {
+		q     storage.MemberQuery
+		index string
+	}{
+		"Members.List":             {storage.MemberQuery{}, "members_by_name"},
+		"Members.List/active":      {storage.MemberQuery{ActiveOn: d0}, "members_by_name"},
+		"Members.List/role":        {storage.MemberQuery{Role: workforce.RoleNurse}, "members_by_role"},
+		"Members.List/role/active": {storage.MemberQuery{Role: workforce.RoleNurse, ActiveOn: d0}, "members_by_role"},
+	}
+	for name, c := range memberLists {
+		text, _ := sqlite.MemberListSQL("org-a", c.q)
+		cases[name] = struct {
+			query string
+			want  want
+		}{query: text}
+		expect[name] = want{index: c.index, sorted: true}
+	}
+	for _, name := range []string{"Templates.Get", "Templates.Version", "Templates.Update", "Tasks.Get", "Tasks.Version",
+		"Tasks.Update", "Members.Get", "Members.Version", "Members.Update", "Trials.Get", "Trials.Version", "Trials.Update"} {
+		expect[name] = want{index: "sqlite_autoindex_" + strings.ToLower(name[:strings.Index(name, ".")]) + "_1"}
+	}
+	expect["Templates.List"] = want{index: "sqlite_autoindex_templates_1", sorted: true}
+	expect["Trials.List"] = want{index: "sqlite_autoindex_trials_1", sorted: true}
+	expect["Trials.List/status"] = want{index: "trials_by_status", sorted: true}
+
 	names := make([]string, 0, len(cases))
 	for name := range cases {
 		names = append(names, name)
@@ -112,24 +178,38 @@ func TestQueryPlans(t *testing.T) {
 				if w.sorted {
 					require.NotContains(t, all, "TEMP B-TREE")
 				}
+				if w.seek != "" {
+					require.Contains(t, all, w.seek)
+				}
 			}
 		})
 	}
 }
 
-// TestStateLists checks the partial indexes' state lists against the vendors package, and
+// quoted renders states as an SQL list: ('a', 'b').
+func quoted[S ~string](ss []S) string {
+	parts := make([]string, len(ss))
+	for i, s := range ss {
+		parts[i] = "'" + string(s) + "'"
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// TestStateLists checks the partial indexes' state lists against the vendors and task
+// packages, and
 // that the migration declares the indexes with the same lists the queries repeat.
 func TestStateLists(t *testing.T) {
-	quoted := func(ss []vendors.State) string {
-		parts := make([]string, len(ss))
-		for i, s := range ss {
-			parts[i] = "'" + string(s) + "'"
-		}
-		return "(" + strings.Join(parts, ", ") + ")"
-	}
 	require.Equal(t, quoted(vendors.InForceStates()), sqlite.StateLists["in force"])
 	require.Equal(t, quoted(append(vendors.InForceStates(), vendors.StateExpired)), sqlite.StateLists["expiring"])
 	require.Equal(t, quoted(vendors.PendingStates()), sqlite.StateLists["pending"])
+	require.Equal(t, quoted(task.OpenStates()), sqlite.StateLists["open tasks"])
+	tasksSQL, err := fs.ReadFile(sqlite.Migrations, "0002_tasks.sql")
+	require.NoError(t, err)
+	require.Equal(t, 2, strings.Count(string(tasksSQL), "state IN "+sqlite.StateLists["open tasks"]),
+		"both open-task partial indexes use the list the queries repeat")
+	for _, st := range task.StateValues() {
+		require.Equal(t, !st.Closed(), strings.Contains(sqlite.StateLists["open tasks"], "'"+string(st)+"'"), st)
+	}
 	for _, st := range vendors.StateValues() {
 		require.Equal(t, st.InForce(), strings.Contains(sqlite.StateLists["in force"], "'"+string(st)+"'"), st)
 		require.Equal(t, st.Pending(), strings.Contains(sqlite.StateLists["pending"], "'"+string(st)+"'"), st)

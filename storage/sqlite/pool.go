@@ -26,7 +26,7 @@ type conn struct {
 }
 
 // maxCachedLists bounds the listing queries kept prepared per connection (each filter
-// combination of a VendorQuery is one text).
+// combination of a VendorQuery, TaskQuery or MemberQuery is one text).
 const maxCachedLists = 32
 
 func newConn(ctx context.Context, c *sql.Conn) (*conn, error) {

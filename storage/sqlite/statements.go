@@ -12,6 +12,11 @@ const (
 	pendingSQL  = `('requested', 'in_negotiation')`
 )
 
+// openTasksSQL is the state list of the open-task partial indexes in
+// migration/0002_tasks.sql, term for term (TestStateLists checks it against the task
+// package).
+const openTasksSQL = `('open', 'in_progress', 'blocked')`
+
 const vendorCols = `version, doc`
 
 // The fixed statements, prepared on each connection. Every one filters by org_id.
@@ -54,6 +59,39 @@ const (
 	sqlEventLast   = `SELECT seq FROM events WHERE org_id = ? ORDER BY seq DESC LIMIT 1`
 	sqlEventList   = `SELECT ` + eventCols + ` FROM events WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT ?`
 	sqlEventInsert = `INSERT INTO events (org_id, ` + eventCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+
+	sqlTemplateGet     = `SELECT version, doc FROM templates WHERE org_id = ? AND id = ?`
+	sqlTemplateVersion = `SELECT version FROM templates WHERE org_id = ? AND id = ?`
+	sqlTemplateInsert  = `INSERT INTO templates (org_id, id, version, doc) VALUES (?, ?, 1, ?)`
+	sqlTemplateUpdate  = `UPDATE templates SET version = version + 1, doc = ?
+    WHERE org_id = ? AND id = ? AND version = ?`
+	sqlTemplateList = `SELECT version, doc FROM templates WHERE org_id = ? ORDER BY id`
+
+	sqlTaskGet     = `SELECT version, doc FROM tasks WHERE org_id = ? AND id = ?`
+	sqlTaskVersion = `SELECT version FROM tasks WHERE org_id = ? AND id = ?`
+	sqlTaskInsert  = `INSERT INTO tasks (org_id, id, version, state, due_on, assignee_person, assignee_role,
+    site, subject_type, subject_id, series, doc) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlTaskUpdate = `UPDATE tasks SET version = version + 1, state = ?, due_on = ?, assignee_person = ?,
+    assignee_role = ?, site = ?, subject_type = ?, subject_id = ?, series = ?, doc = ?
+    WHERE org_id = ? AND id = ? AND version = ?`
+
+	sqlMemberGet     = `SELECT version, doc FROM members WHERE org_id = ? AND id = ?`
+	sqlMemberVersion = `SELECT version FROM members WHERE org_id = ? AND id = ?`
+	sqlMemberInsert  = `INSERT INTO members (org_id, id, version, name, role, start_on, end_on, doc)
+    VALUES (?, ?, 1, ?, ?, ?, ?, ?)`
+	sqlMemberUpdate = `UPDATE members SET version = version + 1, name = ?, role = ?, start_on = ?, end_on = ?,
+    doc = ? WHERE org_id = ? AND id = ? AND version = ?`
+
+	sqlTrialGet     = `SELECT version, doc FROM trials WHERE org_id = ? AND id = ?`
+	sqlTrialVersion = `SELECT version FROM trials WHERE org_id = ? AND id = ?`
+	sqlTrialInsert  = `INSERT INTO trials (org_id, id, version, status, doc) VALUES (?, ?, 1, ?, ?)`
+	sqlTrialUpdate  = `UPDATE trials SET version = version + 1, status = ?, doc = ?
+    WHERE org_id = ? AND id = ? AND version = ?`
+	sqlTrialList         = `SELECT version, doc FROM trials WHERE org_id = ? ORDER BY id`
+	sqlTrialListByStatus = `SELECT version, doc FROM trials WHERE org_id = ? AND status = ? ORDER BY id`
+
+	sqlReminderClaim = `INSERT INTO reminders (org_id, key, claimed_at) VALUES (?, ?, ?)
+    ON CONFLICT (org_id, key) DO NOTHING`
 )
 
 // statements are the fixed statements prepared on one connection.
@@ -63,6 +101,16 @@ type statements struct {
 	reviewsDue, reviewsDueUnset, expiring, stalled, stalledUns *sql.Stmt
 	auditLast, auditList, auditInsert                          *sql.Stmt
 	eventLast, eventList, eventInsert                          *sql.Stmt
+	template                                                   docStmts
+	templateList                                               *sql.Stmt
+	task, member, trial                                        docStmts
+	trialList, trialListByStatus                               *sql.Stmt
+	reminderClaim                                              *sql.Stmt
+}
+
+// docStmts are the statements that keep one aggregate stored as a document.
+type docStmts struct {
+	get, version, insert, update *sql.Stmt
 }
 
 // stmtDef names where a prepared statement goes and its text.
@@ -81,5 +129,16 @@ func (st *statements) all() []stmtDef {
 		{&st.expiring, sqlExpiring}, {&st.stalled, sqlStalled}, {&st.stalledUns, sqlStalledUnset},
 		{&st.auditLast, sqlAuditLast}, {&st.auditList, sqlAuditList}, {&st.auditInsert, sqlAuditInsert},
 		{&st.eventLast, sqlEventLast}, {&st.eventList, sqlEventList}, {&st.eventInsert, sqlEventInsert},
+		{&st.template.get, sqlTemplateGet}, {&st.template.version, sqlTemplateVersion},
+		{&st.template.insert, sqlTemplateInsert}, {&st.template.update, sqlTemplateUpdate},
+		{&st.templateList, sqlTemplateList},
+		{&st.task.get, sqlTaskGet}, {&st.task.version, sqlTaskVersion},
+		{&st.task.insert, sqlTaskInsert}, {&st.task.update, sqlTaskUpdate},
+		{&st.member.get, sqlMemberGet}, {&st.member.version, sqlMemberVersion},
+		{&st.member.insert, sqlMemberInsert}, {&st.member.update, sqlMemberUpdate},
+		{&st.trial.get, sqlTrialGet}, {&st.trial.version, sqlTrialVersion},
+		{&st.trial.insert, sqlTrialInsert}, {&st.trial.update, sqlTrialUpdate},
+		{&st.trialList, sqlTrialList}, {&st.trialListByStatus, sqlTrialListByStatus},
+		{&st.reminderClaim, sqlReminderClaim},
 	}
 }

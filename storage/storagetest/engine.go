@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/hipaaops/hipaaops/profiles"
+	"github.com/hipaaops/hipaaops/task"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -121,8 +124,11 @@ var engineTests = []test{
 		require.NoError(t, err)
 		c := countAll(t, s, orgA)
 		require.Equal(t, c.audit, st.Entries)
-		// organization + 4 for the first vendor + 3 for the second + 1 refresh
-		require.Equal(t, 9, c.audit)
+		// organization + 4 for the first vendor + 3 for the second + 1 refresh, and the
+		// 2 tasks the default rules created (each with its audit entry): the BA
+		// assessment of each vendor handling PHI is one; the first BAA's annual review
+		// the other.
+		require.Equal(t, 11, c.audit)
 		evs, err := e.Events(actorCtx, orgA, 0, 0)
 		require.NoError(t, err)
 		require.Len(t, evs, c.events)
@@ -305,8 +311,10 @@ var concurrencyTests = []test{
 		}
 		st, err := e.VerifyAudit(actorCtx, orgA)
 		require.NoError(t, err)
-		// organization, 4 per signed vendor, 1 same-vendor review, rounds per other vendor
-		require.Equal(t, 1+4*n+1+rounds*(n-1), st.Entries)
+		// organization; 4 per signed vendor and 2 for the tasks the default rules created
+		// (its BA assessment and its BAA's annual review); 1 same-vendor review; rounds
+		// per other vendor
+		require.Equal(t, 1+6*n+1+rounds*(n-1), st.Entries)
 	}},
 }
 
@@ -321,4 +329,59 @@ func appendAuditErr(tx storage.Tx, action string) (audit.Entry, error) {
 	}
 	e := audit.Next(prev, audit.Entry{At: t0, Actor: "u1", Action: action, ObjectType: "vendor", ObjectID: "v1", Digest: "d"})
 	return e, tx.Audit().Append(ctx, e)
+}
+
+var sweepTests = []test{
+	{"Engine/ConcurrentSweeps", "several processes sweeping the same organization at once emit each reminder exactly once", func(t *testing.T, s storage.Store) {
+		e := newEngine(t, s)
+		const tasks = 6
+		for i := range tasks {
+			_, err := e.CreateTask(actorCtx, orgA, profiles.TemplateIncidentTabletop,
+				task.NewParams{TriggeredOn: d0 - 60, DueOn: d0 + date.Date(i*3-6), Site: "main"}) // 2 overdue, 4 due soon
+			require.NoError(t, err)
+		}
+		const sweepers = 6
+		var wg sync.WaitGroup
+		var emitted atomic.Int64
+		errs := make(chan error, sweepers)
+		start := make(chan struct{})
+		for range sweepers {
+			wg.Go(func() {
+				// Each sweeper is its own engine, as on another app server.
+				other := compliance.New(s, compliance.Options{Now: func() time.Time { return t0 }})
+				<-start
+				for attempt := 0; ; attempt++ {
+					res, err := other.Sweep(actorCtx, orgA, compliance.SweepOptions{AsOf: d0})
+					if errors.Is(err, storage.ErrConflict) && attempt < 50 {
+						continue // another writer held the database: sweep again
+					}
+					if err != nil {
+						errs <- err
+						return
+					}
+					emitted.Add(int64(len(res.Reminders)))
+					return
+				}
+			})
+		}
+		close(start)
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			require.NoError(t, err)
+		}
+		// 2 overdue, 4 due within 30 days (one reminder each, the nearest threshold).
+		require.EqualValues(t, tasks, emitted.Load())
+		evs, err := e.Events(actorCtx, orgA, 0, 0)
+		require.NoError(t, err)
+		n := 0
+		for _, ev := range evs {
+			if strings.HasPrefix(string(ev.Type), "reminder.") {
+				n++
+			}
+		}
+		require.Equal(t, tasks, n, "each reminder event once")
+		_, err = e.VerifyAudit(actorCtx, orgA)
+		require.NoError(t, err)
+	}},
 }

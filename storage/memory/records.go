@@ -1,0 +1,248 @@
+package memory
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"slices"
+	"time"
+
+	"github.com/hipaaops/hipaaops/storage"
+	"github.com/hipaaops/hipaaops/task"
+	"github.com/hipaaops/hipaaops/trials"
+	"github.com/hipaaops/hipaaops/workforce"
+)
+
+// table is the generic keeping of one aggregate: copies in and out, versions, undo.
+type table[K comparable, V any] struct {
+	t       *tx
+	kind    string
+	rows    func(*orgData) map[K]*V
+	id      func(*V) K
+	version func(*V) *int64
+	clone   func(*V) V
+}
+
+func (tb table[K, V]) get(ctx context.Context, id K) (V, error) {
+	var zero V
+	if err := tb.t.check(ctx, false); err != nil {
+		return zero, err
+	}
+	if d := tb.t.data(false); d != nil {
+		if v, ok := tb.rows(d)[id]; ok {
+			return tb.clone(v), nil
+		}
+	}
+	return zero, fmt.Errorf("%s %v: %w", tb.kind, id, storage.ErrNotFound)
+}
+
+// encodable refuses, as the SQL backends do, a value they could not store (an enum
+// value without an encoding); the error wraps its validation error.
+func (tb table[K, V]) encodable(v *V) error {
+	if _, err := json.Marshal(v); err != nil {
+		return fmt.Errorf("memory: %s %v cannot be stored: %w", tb.kind, tb.id(v), err)
+	}
+	return nil
+}
+
+func (tb table[K, V]) create(ctx context.Context, v *V) error {
+	if err := tb.t.check(ctx, true); err != nil {
+		return err
+	}
+	if err := tb.encodable(v); err != nil {
+		return err
+	}
+	d := tb.t.data(true)
+	rows, id := tb.rows(d), tb.id(v)
+	if _, ok := rows[id]; ok {
+		return fmt.Errorf("%s %v: %w", tb.kind, id, storage.ErrExists)
+	}
+	*tb.version(v) = 1
+	c := tb.clone(v)
+	rows[id] = &c
+	tb.t.undo = append(tb.t.undo, func() { delete(rows, id) })
+	return nil
+}
+
+func (tb table[K, V]) update(ctx context.Context, v *V) error {
+	if err := tb.t.check(ctx, true); err != nil {
+		return err
+	}
+	if err := tb.encodable(v); err != nil {
+		return err
+	}
+	id := tb.id(v)
+	d := tb.t.data(false)
+	var old *V
+	if d != nil {
+		old = tb.rows(d)[id]
+	}
+	if old == nil {
+		return fmt.Errorf("%s %v: %w", tb.kind, id, storage.ErrNotFound)
+	}
+	if stored, given := *tb.version(old), *tb.version(v); stored != given {
+		return fmt.Errorf("%s %v version %d, stored %d: %w", tb.kind, id, given, stored, storage.ErrConflict)
+	}
+	*tb.version(v)++
+	c := tb.clone(v)
+	rows := tb.rows(d)
+	rows[id] = &c
+	tb.t.undo = append(tb.t.undo, func() { rows[id] = old })
+	return nil
+}
+
+// scan selects, sorts and copies the matching values when the iteration starts.
+func (tb table[K, V]) scan(ctx context.Context, keep func(*V) bool, order func(a, b *V) int, limit int) iter.Seq2[V, error] {
+	return func(yield func(V, error) bool) {
+		if err := tb.t.check(ctx, false); err != nil {
+			var zero V
+			yield(zero, err)
+			return
+		}
+		var hits []*V
+		if d := tb.t.data(false); d != nil {
+			for _, v := range tb.rows(d) {
+				if keep(v) {
+					hits = append(hits, v)
+				}
+			}
+		}
+		slices.SortFunc(hits, order)
+		if limit > 0 && len(hits) > limit {
+			hits = hits[:limit]
+		}
+		for _, v := range hits {
+			if !yield(tb.clone(v), nil) {
+				return
+			}
+		}
+	}
+}
+
+type templateStore struct{ t *tx }
+
+func (s templateStore) table() table[task.TemplateID, task.Template] {
+	return table[task.TemplateID, task.Template]{t: s.t, kind: "template",
+		rows:    func(d *orgData) map[task.TemplateID]*task.Template { return d.templates },
+		id:      func(v *task.Template) task.TemplateID { return v.ID },
+		version: func(v *task.Template) *int64 { return &v.Version },
+		clone:   func(v *task.Template) task.Template { return v.Clone() }}
+}
+
+func (s templateStore) Get(ctx context.Context, id task.TemplateID) (task.Template, error) {
+	return s.table().get(ctx, id)
+}
+func (s templateStore) Create(ctx context.Context, v *task.Template) error {
+	return s.table().create(ctx, v)
+}
+func (s templateStore) Update(ctx context.Context, v *task.Template) error {
+	return s.table().update(ctx, v)
+}
+func (s templateStore) List(ctx context.Context) iter.Seq2[task.Template, error] {
+	return s.table().scan(ctx, func(*task.Template) bool { return true },
+		func(a, b *task.Template) int { return cmp.Compare(a.ID, b.ID) }, 0)
+}
+
+type taskStore struct{ t *tx }
+
+func (s taskStore) table() table[task.ID, task.Task] {
+	return table[task.ID, task.Task]{t: s.t, kind: "task",
+		rows:    func(d *orgData) map[task.ID]*task.Task { return d.tasks },
+		id:      func(v *task.Task) task.ID { return v.ID },
+		version: func(v *task.Task) *int64 { return &v.Version },
+		clone:   func(v *task.Task) task.Task { return v.Clone() }}
+}
+
+func (s taskStore) Get(ctx context.Context, id task.ID) (task.Task, error) {
+	return s.table().get(ctx, id)
+}
+func (s taskStore) Create(ctx context.Context, v *task.Task) error { return s.table().create(ctx, v) }
+func (s taskStore) Update(ctx context.Context, v *task.Task) error { return s.table().update(ctx, v) }
+
+// List answers every query by a scan: memory has no indexes and needs none.
+func (s taskStore) List(ctx context.Context, q storage.TaskQuery) iter.Seq2[task.Task, error] {
+	filterDue := q.Due != (storage.Window{})
+	return s.table().scan(ctx, func(t *task.Task) bool {
+		return (!q.Open || !t.State.Closed()) &&
+			(!filterDue || q.Due.Contains(t.DueOn)) &&
+			(q.Person == "" || t.Assignee.Person == q.Person) &&
+			(q.Role == "" || t.Assignee.Role == q.Role) &&
+			(q.Site == "" || t.Site == q.Site) &&
+			(q.Subject == (task.Subject{}) || t.Subject == q.Subject) &&
+			(q.Series == "" || t.Series == q.Series) &&
+			(q.AfterDue == 0 && q.AfterID == "" || cmp.Or(cmp.Compare(t.DueOn, q.AfterDue), cmp.Compare(t.ID, q.AfterID)) > 0)
+	}, func(a, b *task.Task) int {
+		return cmp.Or(cmp.Compare(a.DueOn, b.DueOn), cmp.Compare(a.ID, b.ID))
+	}, q.Limit)
+}
+
+type memberStore struct{ t *tx }
+
+func (s memberStore) table() table[workforce.ID, workforce.Member] {
+	return table[workforce.ID, workforce.Member]{t: s.t, kind: "member",
+		rows:    func(d *orgData) map[workforce.ID]*workforce.Member { return d.members },
+		id:      func(v *workforce.Member) workforce.ID { return v.ID },
+		version: func(v *workforce.Member) *int64 { return &v.Version },
+		clone:   func(v *workforce.Member) workforce.Member { return v.Clone() }}
+}
+
+func (s memberStore) Get(ctx context.Context, id workforce.ID) (workforce.Member, error) {
+	return s.table().get(ctx, id)
+}
+func (s memberStore) Create(ctx context.Context, v *workforce.Member) error {
+	return s.table().create(ctx, v)
+}
+func (s memberStore) Update(ctx context.Context, v *workforce.Member) error {
+	return s.table().update(ctx, v)
+}
+func (s memberStore) List(ctx context.Context, q storage.MemberQuery) iter.Seq2[workforce.Member, error] {
+	return s.table().scan(ctx, func(m *workforce.Member) bool {
+		return (q.Role == "" || m.Role == q.Role) && (q.ActiveOn == 0 || m.Active(q.ActiveOn))
+	}, func(a, b *workforce.Member) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	}, 0)
+}
+
+type trialStore struct{ t *tx }
+
+func (s trialStore) table() table[trials.ID, trials.Trial] {
+	return table[trials.ID, trials.Trial]{t: s.t, kind: "trial",
+		rows:    func(d *orgData) map[trials.ID]*trials.Trial { return d.trials },
+		id:      func(v *trials.Trial) trials.ID { return v.ID },
+		version: func(v *trials.Trial) *int64 { return &v.Version },
+		clone:   func(v *trials.Trial) trials.Trial { return v.Clone() }}
+}
+
+func (s trialStore) Get(ctx context.Context, id trials.ID) (trials.Trial, error) {
+	return s.table().get(ctx, id)
+}
+func (s trialStore) Create(ctx context.Context, v *trials.Trial) error {
+	return s.table().create(ctx, v)
+}
+func (s trialStore) Update(ctx context.Context, v *trials.Trial) error {
+	return s.table().update(ctx, v)
+}
+func (s trialStore) List(ctx context.Context, status trials.Status) iter.Seq2[trials.Trial, error] {
+	return s.table().scan(ctx, func(t *trials.Trial) bool { return status == "" || t.Status == status },
+		func(a, b *trials.Trial) int { return cmp.Compare(a.ID, b.ID) }, 0)
+}
+
+type reminderStore struct{ t *tx }
+
+func (s reminderStore) Claim(ctx context.Context, key string, at time.Time) (bool, error) {
+	if err := s.t.check(ctx, true); err != nil {
+		return false, err
+	}
+	if key == "" {
+		return false, fmt.Errorf("memory: reminder key must not be empty")
+	}
+	d := s.t.data(true)
+	if _, ok := d.reminders[key]; ok {
+		return false, nil
+	}
+	d.reminders[key] = at
+	s.t.undo = append(s.t.undo, func() { delete(d.reminders, key) })
+	return true, nil
+}

@@ -1,0 +1,229 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/rickb777/date/v2"
+
+	"github.com/hipaaops/hipaaops/storage"
+	"github.com/hipaaops/hipaaops/validation"
+)
+
+// docTable keeps one aggregate of the organization as a jsonb document with its version
+// and the columns its queries need beside it (templates, tasks, members, trials). Its
+// statements take the organization and the id as $1 and $2; the update takes the
+// version as $3. After them come the projected columns and last the document.
+type docTable[V any] struct {
+	t    *tx
+	kind string // "task", for errors
+
+	sqlGet, sqlVersion, sqlCreate, sqlUpdate string
+
+	key     func(*V) string
+	setKey  func(*V, string)
+	version func(*V) *int64
+	// columns returns the projected columns of v, refusing what PostgreSQL would reject.
+	columns func(*V) ([]any, error)
+}
+
+func (d docTable[V]) get(ctx context.Context, id string) (V, error) {
+	var zero V
+	if textOK(d.kind, id) != nil { // no stored id holds such text
+		if err := d.t.ready(ctx, false); err != nil {
+			return zero, err
+		}
+		return zero, fmt.Errorf("%s %q: %w", d.kind, id, storage.ErrNotFound)
+	}
+	var version int64
+	var doc []byte
+	found := false
+	_, err := d.t.query(ctx, false, func(r pgx.Rows) error {
+		found = true
+		return r.Scan(&version, &doc)
+	}, d.sqlGet, string(d.t.org), id)
+	if err != nil {
+		return zero, err
+	}
+	if !found {
+		return zero, fmt.Errorf("%s %q: %w", d.kind, id, storage.ErrNotFound)
+	}
+	return d.decode(id, version, doc)
+}
+
+func (d docTable[V]) create(ctx context.Context, v *V) error {
+	if err := d.t.ready(ctx, true); err != nil {
+		return err
+	}
+	args, err := d.encode(v, 1)
+	if err != nil {
+		return err
+	}
+	tag, err := d.t.query(ctx, true, nil, d.sqlCreate, append([]any{string(d.t.org), d.key(v)}, args...)...)
+	if err != nil {
+		return err
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("%s %q: %w", d.kind, d.key(v), storage.ErrExists)
+	}
+	*d.version(v) = 1
+	return nil
+}
+
+func (d docTable[V]) update(ctx context.Context, v *V) error {
+	if err := d.t.ready(ctx, true); err != nil {
+		return err
+	}
+	id, given := d.key(v), *d.version(v)
+	args, err := d.encode(v, given+1)
+	if err != nil {
+		return err
+	}
+	tag, err := d.t.query(ctx, true, nil, d.sqlUpdate, append([]any{string(d.t.org), id, given}, args...)...)
+	if err != nil {
+		return err
+	}
+	if tag.RowsAffected() == 0 {
+		stored, found, err := d.t.version(ctx, d.sqlVersion, string(d.t.org), id)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return fmt.Errorf("%s %q: %w", d.kind, id, storage.ErrNotFound)
+		}
+		return fmt.Errorf("%s %q version %d, stored %d: %w", d.kind, id, given, stored, storage.ErrConflict)
+	}
+	*d.version(v) = given + 1
+	return nil
+}
+
+// encode returns the projected columns and the document of v as stored at the given
+// version. It refuses, before anything is sent, what PostgreSQL would reject in the
+// middle of the transaction (and so abort it): an unknown enum value (json.Marshal fails
+// with its validation error), text that is not UTF-8 or holds NUL, a date out of range.
+func (d docTable[V]) encode(v *V, version int64) ([]any, error) {
+	if err := textOK(d.kind, d.key(v)); err != nil {
+		return nil, err
+	}
+	cols, err := d.columns(v)
+	if err != nil {
+		return nil, err
+	}
+	c := *v
+	*d.version(&c) = version
+	doc, err := json.Marshal(&c)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %s %q cannot be stored: %w", d.kind, d.key(v), err)
+	}
+	if hasNUL(doc) {
+		return nil, validation.New("postgres", d.kind, "a text field contains a NUL character, which PostgreSQL cannot store")
+	}
+	return append(cols, doc), nil
+}
+
+func (d docTable[V]) decode(id string, version int64, doc []byte) (V, error) {
+	var v V
+	if err := json.Unmarshal(doc, &v); err != nil {
+		var zero V
+		return zero, fmt.Errorf("postgres: %s %q: stored document cannot be read: %w", d.kind, id, err)
+	}
+	d.setKey(&v, id)
+	*d.version(&v) = version
+	return v, nil
+}
+
+// scan runs a listing (SELECT id, version, doc …) when the iteration starts, reads and
+// closes all its rows, then decodes and yields them. A nil sql is a listing that cannot
+// match anything: it sends nothing, and still reports a used-up transaction or an ended
+// context.
+func (d docTable[V]) scan(ctx context.Context, sql string, args ...any) iter.Seq2[V, error] {
+	return func(yield func(V, error) bool) {
+		var zero V
+		if sql == "" {
+			if err := d.t.ready(ctx, false); err != nil {
+				yield(zero, err)
+			}
+			return
+		}
+		type hit struct {
+			id      string
+			version int64
+			doc     []byte
+		}
+		var hits []hit
+		_, err := d.t.query(ctx, false, func(r pgx.Rows) error {
+			var h hit
+			err := r.Scan(&h.id, &h.version, &h.doc)
+			hits = append(hits, h)
+			return err
+		}, sql, args...)
+		if err != nil {
+			yield(zero, err)
+			return
+		}
+		for _, h := range hits {
+			v, err := d.decode(h.id, h.version, h.doc)
+			if !yield(v, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// params collects the parameters of a statement built from filters, numbered after $1,
+// the organization. A filter whose text no stored row can hold marks the statement as
+// unable to match, so that it is not sent (PostgreSQL would reject the text and abort
+// the transaction).
+type params struct {
+	args    []any
+	nomatch bool
+}
+
+func newParams() *params { return &params{args: []any{nil}} }
+
+// add adds an argument and returns its placeholder.
+func (p *params) add(v any) string {
+	p.args = append(p.args, v)
+	return fmt.Sprintf("$%d", len(p.args))
+}
+
+// text adds a text argument; one PostgreSQL cannot hold sets nomatch.
+func (p *params) text(s string) string {
+	if textOK("", s) != nil {
+		p.nomatch = true
+	}
+	return p.add(s)
+}
+
+// dayColumn converts a date for a NOT NULL date column, which keeps the zero date as the
+// day it stands for (0001-01-01), so that it sorts first.
+func dayColumn(field string, d date.Date) (pgtype.Date, error) {
+	if d < date.Zero || d > maxStored {
+		return pgtype.Date{}, validation.New("postgres", field, "%s is outside the dates stored (%s to %s)", d, date.Zero, maxStored)
+	}
+	return pgtype.Date{Time: d.MidnightUTC(), Valid: true}, nil
+}
+
+// dayBound converts a date compared with a NOT NULL date column: every stored date lies
+// in [date.Zero, maxStored], so a date outside compares like an infinite one.
+func dayBound(d date.Date) pgtype.Date {
+	switch {
+	case d < date.Zero:
+		return pgtype.Date{InfinityModifier: pgtype.NegativeInfinity, Valid: true}
+	case d > maxStored:
+		return pgtype.Date{InfinityModifier: pgtype.Infinity, Valid: true}
+	}
+	return pgtype.Date{Time: d.MidnightUTC(), Valid: true}
+}
+
+// The instants a timestamptz keeps: from 4713 BC to 294276 AD. Claims are refused
+// outside a narrower, simpler range.
+var (
+	minInstant = time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC)
+	maxInstant = time.Date(294276, time.December, 31, 0, 0, 0, 0, time.UTC)
+)
