@@ -7,6 +7,18 @@
 // nothing behind. It owns the clock ([Options.Now]), the acting user (from the context,
 // see [WithActor]), the authorization hook, the audit trail and the reports.
 //
+// # Tasks, rules and the sweep
+//
+// Compliance work is tasks made from templates ([task.Template]; the library is
+// profiles.Library(), and an organization may store its own versions with
+// [Engine.SaveTemplate]). [Engine.ApplyProfile] starts a specialty profile's recurring
+// program. [Rule] values turn recorded events into tasks in the same transaction
+// ([DefaultRules]: a vendor handling PHI is added, a BAA signed or terminated, a trial
+// opened, a workforce member joins, changes role or leaves); tasks created by rules fire
+// no further rules. Completing or skipping a recurring task creates its next occurrence
+// in the same transaction, exactly once. [Engine.Sweep] emits the reminders that became
+// due as of a day, each once, even when several processes sweep at the same time.
+//
 // # Dates
 //
 // Calendar dates passed to use cases are dates in the organization's time zone. Where a
@@ -17,7 +29,10 @@
 // Bad input returns a [*validation.Error] (errors.Is(err, validation.ErrInvalid)); an
 // illegal BAA move a [*vendors.TransitionError]; a stale version [storage.ErrConflict]; an
 // unknown id, or one of another organization, [storage.ErrNotFound]; a missing actor
-// [ErrNoActor]; a refusal by the authorizer [ErrForbidden].
+// [ErrNoActor]; a refusal by the authorizer [ErrForbidden]; a template that is neither
+// stored nor in the library [ErrUnknownTemplate] (from a rule: a [*RuleError]); an
+// illegal task move a [*task.TransitionError]; completing a task without the evidence
+// it requires [task.ErrEvidenceRequired].
 package compliance
 
 import (
@@ -27,13 +42,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/audit"
 	"github.com/hipaaops/hipaaops/event"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/profiles"
 	"github.com/hipaaops/hipaaops/storage"
+	"github.com/hipaaops/hipaaops/task"
 )
 
 // ErrNoActor is returned when the context carries no [Actor].
@@ -85,6 +105,12 @@ type Options struct {
 	// Authorize is asked before every use case; an error refuses it (wrapped with
 	// ErrForbidden). Default: allow.
 	Authorize func(ctx context.Context, a Actor, orgID org.ID, action Action) error
+	// Rules turn recorded events into tasks; nil means [DefaultRules]. An empty,
+	// non-nil slice disables them all.
+	Rules []Rule
+	// Templates is the template library rules and use cases draw from when the
+	// organization has not stored a template of that id; nil means profiles.Library().
+	Templates []task.Template
 }
 
 // Engine runs the use cases. It is safe for concurrent use.
@@ -93,9 +119,16 @@ type Engine struct {
 	now       func() time.Time
 	newID     func(string) string
 	authorize func(context.Context, Actor, org.ID, Action) error
+	rules     []Rule
+	library   map[task.TemplateID]task.Template
+	// configErr is a bad rule or template of Options; every use case returns it.
+	configErr error
 }
 
-// New returns an engine on store.
+// New returns an engine on store. If Options.Rules or Options.Templates are invalid (a
+// rule naming a template the library lacks: [ErrUnknownTemplate]; an invalid template),
+// every use case of the engine returns that error (a [*RuleError] or a
+// [*validation.Error]) and writes nothing; [Engine.Err] reports it at once.
 func New(store storage.Store, opts Options) *Engine {
 	e := &Engine{store: store, now: opts.Now, newID: opts.NewID, authorize: opts.Authorize}
 	if e.now == nil {
@@ -104,8 +137,30 @@ func New(store storage.Store, opts Options) *Engine {
 	if e.newID == nil {
 		e.newID = randomID
 	}
+	e.rules = slices.Clone(opts.Rules)
+	if opts.Rules == nil {
+		e.rules = DefaultRules()
+	}
+	templates := opts.Templates
+	if templates == nil {
+		templates = profiles.Library()
+	}
+	e.library = make(map[task.TemplateID]task.Template, len(templates))
+	var errs []error
+	for i := range templates {
+		if err := templates[i].Validate(); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		e.library[templates[i].ID] = templates[i].Clone()
+	}
+	errs = append(errs, checkRules(e.rules, e.library))
+	e.configErr = errors.Join(errs...)
 	return e
 }
+
+// Err reports a configuration error of the engine's Options (see [New]), or nil.
+func (e *Engine) Err() error { return e.configErr }
 
 var idEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
 
@@ -121,12 +176,15 @@ func randomID(kind string) string {
 
 // call is the state of one use case inside its transaction.
 type call struct {
+	e      *Engine
 	ctx    context.Context
 	tx     storage.Tx
 	actor  Actor
 	now    time.Time
 	action Action
 	org    *org.Organization
+	// inRule is set while rules create tasks: their own events fire no further rules.
+	inRule bool
 }
 
 // today returns d, or today in the organization's time zone when d is zero.
@@ -172,6 +230,20 @@ func (c *call) record(objectType, objectID string, obj any, evs ...eventSpec) er
 			return err
 		}
 	}
+	if c.inRule || len(c.e.rules) == 0 {
+		return nil
+	}
+	today, err := c.dateOr(date.Zero)
+	if err != nil {
+		return err
+	}
+	c.inRule = true
+	defer func() { c.inRule = false }()
+	for _, s := range evs {
+		if err := c.applyRules(s.typ, obj, today); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -182,6 +254,9 @@ type eventSpec struct {
 
 // begin checks the actor and the authorizer.
 func (e *Engine) begin(ctx context.Context, orgID org.ID, action Action) (Actor, error) {
+	if e.configErr != nil {
+		return Actor{}, e.configErr
+	}
 	a, ok := ActorFrom(ctx)
 	if !ok {
 		return Actor{}, ErrNoActor
@@ -205,7 +280,7 @@ func (e *Engine) update(ctx context.Context, orgID org.ID, action Action, fn fun
 	}
 	now := e.now().UTC()
 	return e.store.Org(orgID).Update(ctx, func(tx storage.Tx) error {
-		return fn(&call{ctx: ctx, tx: tx, actor: a, now: now, action: action})
+		return fn(&call{e: e, ctx: ctx, tx: tx, actor: a, now: now, action: action})
 	})
 }
 
@@ -217,7 +292,7 @@ func (e *Engine) view(ctx context.Context, orgID org.ID, action Action, fn func(
 	}
 	now := e.now().UTC()
 	return e.store.Org(orgID).View(ctx, func(tx storage.Tx) error {
-		return fn(&call{ctx: ctx, tx: tx, actor: a, now: now, action: action})
+		return fn(&call{e: e, ctx: ctx, tx: tx, actor: a, now: now, action: action})
 	})
 }
 

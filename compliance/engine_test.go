@@ -177,7 +177,10 @@ func TestEventsFollowTheLifecycle(t *testing.T) {
 	}
 	require.Equal(t, []event.Type{compliance.EventOrganizationCreated, compliance.EventVendorAdded, compliance.EventBADetermined,
 		compliance.EventBAARequested, compliance.EventBAANegotiating, compliance.EventBAAFollowUp, compliance.EventBAASigned,
-		compliance.EventBAATerminated, compliance.EventDispositionCertified}, types)
+		compliance.EventTaskCreated, // the default rules: the BAA's annual review (45 CFR 164.504(e))
+		compliance.EventBAATerminated,
+		compliance.EventTaskCreated, // the default rules: confirm return or destruction of PHI (164.504(e)(2)(ii)(J))
+		compliance.EventDispositionCertified}, types)
 	require.JSONEq(t, `{"vendor":"Vault PACS","category":"pacs","state":"signed","on":"2026-03-22",
 		"next_review_on":"2027-03-23","expires_on":"2028-03-22"}`, string(evs[6].Data))
 	page, err := e.Events(admin, orgID, evs[3].Seq, 2)

@@ -9,12 +9,14 @@ import (
 
 	"github.com/hipaaops/hipaaops/compliance"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/storage/memory"
 	"github.com/hipaaops/hipaaops/vendors"
 )
 
 // An infusion center adds its specialty pharmacy, determines that it is a business
-// associate, requests a BAA and, a month later, sees the gap and the stalled request.
+// associate, requests a BAA and, a month later, sees the gap, the stalled request and
+// the assessment task the engine's rules created when the vendor was added.
 func Example() {
 	now := time.Date(2026, 4, 1, 15, 0, 0, 0, time.UTC)
 	engine := compliance.New(memory.New(), compliance.Options{Now: func() time.Time { return now }})
@@ -51,10 +53,19 @@ func Example() {
 	for _, s := range inv.Stalled {
 		fmt.Printf("stalled since %s: %s\n", s.BAA.LastActivityOn, s.Name)
 	}
+	// Adding a vendor that receives PHI created its assessment task (DefaultRules).
+	open, err := engine.Tasks(ctx, "infusion-west", storage.TaskQuery{Open: true})
+	if err != nil {
+		panic(err)
+	}
+	for _, t := range open {
+		fmt.Printf("task due %s: %s (%s) [%s]\n", t.DueOn, t.Title, t.Assignee.Role, t.Citation)
+	}
 	st, err := engine.VerifyAudit(ctx, "infusion-west")
 	fmt.Println("audit entries:", st.Entries, "verified:", err == nil)
 	// Output:
 	// gap: Summit Specialty Pharmacy: BAA not yet signed
 	// stalled since 2026-04-01: Summit Specialty Pharmacy
-	// audit entries: 4 verified: true
+	// task due 2026-04-15: Business associate determination and BAA assessment (privacy_officer) [45 CFR 164.502(e), 164.308(b)(1)]
+	// audit entries: 5 verified: true
 }
