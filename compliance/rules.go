@@ -34,6 +34,9 @@ type Rule struct {
 	// Due chooses the due date: DueFromTrigger (the template's offset from the event's
 	// day) or DueAtNextBAAReview (the vendor's next BAA review date).
 	Due DueBasis
+	// OneOff creates a task without the template's recurrence: the rule itself
+	// schedules the next one (as the BAA review rules do on each review).
+	OneOff bool
 	// Disabled keeps the rule without firing it.
 	Disabled bool
 }
@@ -67,7 +70,7 @@ const (
 // DefaultRules returns the standard rules (issue "compliance tasks"), each a fresh
 // copy: a vendor that handles PHI is added → BA determination and BAA assessment
 // (45 CFR 164.502(e), 164.308(b)); a BAA signed → its recurring annual review from the
-// effective date (164.504(e)); a BAA terminated → confirm return or destruction of PHI
+// effective date (164.504(e)), rescheduled from each review or renewal; a BAA terminated → confirm return or destruction of PHI
 // (164.504(e)(2)(ii)(J)); a clinical trial opened → its HIPAA file (164.508,
 // 164.512(i)); a workforce member joins → role-specific training (164.308(a)(5)); leaves
 // → access revocation the same day (164.308(a)(3)(ii)(C)); changes role → access review
@@ -75,7 +78,13 @@ const (
 func DefaultRules() []Rule {
 	return []Rule{
 		{Name: "vendor-ba-assessment", On: EventVendorAdded, Template: profiles.TemplateBAAssessment, HandlesPHI: true},
-		{Name: "baa-annual-review", On: EventBAASigned, Template: profiles.TemplateBAAReview, Due: DueAtNextBAAReview},
+		// The BAA's review recurs on the agreement's own schedule: each signing, review or
+		// renewal schedules the next review task at the BAA's next review date, so a
+		// late review moves both together (a fixed yearly task series would drift
+		// from the agreement after one late review, and remind twice).
+		{Name: "baa-annual-review", On: EventBAASigned, Template: profiles.TemplateBAAReview, Due: DueAtNextBAAReview, OneOff: true},
+		{Name: "baa-next-review-after-review", On: EventBAAReviewed, Template: profiles.TemplateBAAReview, Due: DueAtNextBAAReview, OneOff: true},
+		{Name: "baa-next-review-after-renewal", On: EventBAARenewed, Template: profiles.TemplateBAAReview, Due: DueAtNextBAAReview, OneOff: true},
 		{Name: "baa-phi-disposition", On: EventBAATerminated, Template: profiles.TemplatePHIDisposition},
 		{Name: "trial-hipaa-file", On: EventTrialOpened, Template: profiles.TemplateTrialHIPAAFile},
 		{Name: "member-training", On: EventMemberJoined, Template: profiles.TemplateTraining},
@@ -138,8 +147,47 @@ func (c *call) template(id task.TemplateID) (task.Template, error) {
 	return task.Template{}, fmt.Errorf("%w %q", ErrUnknownTemplate, id)
 }
 
+// eventDay is the day an event happened, as its object records it: a BAA signed on its
+// signing date, a departure on the last day, a trial opened on its opening date… Rule
+// tasks count their due dates from it, so recording an event late (or early) does not
+// move them. Events without their own date happened today.
+func eventDay(typ event.Type, obj any, today date.Date) date.Date {
+	d := date.Zero
+	switch o := obj.(type) {
+	case vendors.Vendor:
+		switch typ {
+		case EventBAASigned:
+			d = o.BAA.SignedOn
+		case EventBAAReviewed, EventBAARenewed:
+			d = o.BAA.LastReviewedOn
+		case EventBAATerminated:
+			if o.BAA.Termination != nil {
+				d = o.BAA.Termination.On
+			}
+		}
+	case workforce.Member:
+		switch typ {
+		case EventMemberJoined:
+			// A member recorded before starting is trained from the first day; one
+			// recorded later (the existing roster) from the day recorded.
+			d = max(o.StartOn, today)
+		case EventMemberLeft:
+			d = o.EndOn
+		}
+	case trials.Trial:
+		if typ == EventTrialOpened {
+			d = o.OpenedOn
+		}
+	}
+	if d == date.Zero {
+		return today
+	}
+	return d
+}
+
 // applyRules creates the tasks the rules give for one recorded event about obj.
-func (c *call) applyRules(typ event.Type, obj any, on date.Date) error {
+func (c *call) applyRules(typ event.Type, obj any, today date.Date) error {
+	on := eventDay(typ, obj, today)
 	for _, r := range c.e.rules {
 		if r.Disabled || r.On != typ {
 			continue
@@ -185,6 +233,9 @@ func (c *call) applyRules(typ event.Type, obj any, on date.Date) error {
 			continue
 		}
 		tpl.Checklist = append(tpl.Checklist, extra...)
+		if r.OneOff {
+			tpl.Recurrence = nil
+		}
 		if _, err := c.createTask(&tpl, p); err != nil {
 			return &RuleError{Rule: r.Name, Err: err}
 		}

@@ -63,15 +63,31 @@ func TestRulesCreateTasks(t *testing.T) {
 	review := ts[1]
 	require.Equal(t, profiles.TemplateBAAReview, review.TemplateID)
 	require.Equal(t, v.BAA.NextReviewOn, review.DueOn)
-	require.NotNil(t, review.Recurrence)
+	require.Equal(t, march2, review.TriggeredOn, "counted from the signing date")
+
+	// Each review schedules the next review task from the BAA's own next review date, so
+	// a late review moves both together.
+	v, err = e.ReviewBAA(admin, orgID, v.ID, v.Version, march2+3, "reviewed early")
+	require.NoError(t, err)
+	ts = tasksAbout(t, e, "vendor", string(v.ID))
+	require.Len(t, ts, 3)
+	require.Equal(t, v.BAA.NextReviewOn, ts[2].DueOn)
+	require.Equal(t, profiles.TemplateBAAReview, ts[2].TemplateID)
+	_, err = e.CompleteTask(admin, orgID, review.ID, review.Version, march2+3)
+	require.ErrorIs(t, err, task.ErrEvidenceRequired)
+	review, err = e.AddEvidence(admin, orgID, review.ID, review.Version, task.Evidence{Name: "review notes", Location: "dms://r", SHA256: sha})
+	require.NoError(t, err)
+	review, err = e.CompleteTask(admin, orgID, review.ID, review.Version, march2+3)
+	require.NoError(t, err)
+	require.Empty(t, review.NextID, "the rule, not the series, schedules the next review")
 
 	// 164.504(e)(2)(ii)(J): termination → confirm return or destruction in 30 days.
 	v, err = e.TerminateBAA(admin, orgID, v.ID, v.Version, vendors.Termination{On: march2 + 5, Reason: "switched pharmacy"})
 	require.NoError(t, err)
 	ts = tasksAbout(t, e, "vendor", string(v.ID))
-	require.Len(t, ts, 3)
+	require.Len(t, ts, 4)
 	require.Equal(t, profiles.TemplatePHIDisposition, ts[1].TemplateID, "listed by due date")
-	require.Equal(t, march2+30, ts[1].DueOn)
+	require.Equal(t, march2+5+30, ts[1].DueOn, "30 days from the termination date")
 
 	// 164.508 / 164.512(i): a trial opened → its HIPAA file.
 	tr, err := e.OpenTrial(admin, orgID, trials.Trial{Title: "Phase II bispecific", Sponsor: v.ID, Sites: []org.SiteID{"main"}})
@@ -105,11 +121,11 @@ func TestRulesCreateTasks(t *testing.T) {
 	require.NoError(t, err)
 	ts = tasksAbout(t, e, "member", string(m.ID))
 	require.Len(t, ts, 3)
-	// By due date: the revocation (the day the departure is recorded), the access review
-	// (7 days), the training (30 days).
+	// By due date: the revocation (the member's last day), the access review (7 days),
+	// the training (30 days).
 	require.Equal(t, []task.TemplateID{profiles.TemplateAccessRevocation, profiles.TemplateAccessReview, profiles.TemplateTraining},
 		[]task.TemplateID{ts[0].TemplateID, ts[1].TemplateID, ts[2].TemplateID})
-	require.Equal(t, march2, ts[0].DueOn, "revocation is due the same day")
+	require.Equal(t, march2+3, ts[0].DueOn, "revocation is due on the last day, not the day it was recorded")
 
 	_, err = e.VerifyAudit(admin, orgID)
 	require.NoError(t, err)

@@ -312,9 +312,10 @@ var concurrencyTests = []test{
 		st, err := e.VerifyAudit(actorCtx, orgA)
 		require.NoError(t, err)
 		// organization; 4 per signed vendor and 2 for the tasks the default rules created
-		// (its BA assessment and its BAA's annual review); 1 same-vendor review; rounds
-		// per other vendor
-		require.Equal(t, 1+6*n+1+rounds*(n-1), st.Entries)
+		// (its BA assessment and its BAA's first review); then each applied review
+		// (1 same-vendor review, rounds per other vendor) with the next review task the
+		// rules schedule from it
+		require.Equal(t, 1+6*n+2*(1+rounds*(n-1)), st.Entries)
 	}},
 }
 
