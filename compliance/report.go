@@ -9,7 +9,9 @@ import (
 	"github.com/hipaaops/hipaaops/audit"
 	"github.com/hipaaops/hipaaops/event"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/profiles"
 	"github.com/hipaaops/hipaaops/storage"
+	"github.com/hipaaops/hipaaops/validation"
 	"github.com/hipaaops/hipaaops/vendors"
 )
 
@@ -25,6 +27,11 @@ type InventoryOptions struct {
 	// StallDays: a pending BAA with no activity for this many days or more has stalled;
 	// default [vendors.DefaultStallDays].
 	StallDays int
+	// Profile, when set, lists in Inventory.MissingCategories the vendor categories the
+	// specialty profile expects that no vendor of the inventory is in: a practice of that
+	// kind usually has one, so each is a question for the inventory (is there a vendor
+	// we have not recorded?).
+	Profile profiles.Name
 }
 
 // ClauseFindings are the clause problems of one vendor's signed BAA.
@@ -60,6 +67,9 @@ type Inventory struct {
 	Stalled []vendors.Vendor
 	// MissingClauses are signed, in-force BAAs that lack clauses of 164.504(e)(2).
 	MissingClauses []ClauseFindings
+	// MissingCategories are the categories InventoryOptions.Profile expects that no
+	// vendor is in, in the profile's order.
+	MissingCategories []vendors.Category
 }
 
 // Inventory reports the vendor inventory's posture as of a day.
@@ -97,6 +107,21 @@ func (e *Engine) Inventory(ctx context.Context, orgID org.ID, opts InventoryOpti
 			if v.BAA.InForce(asOf) {
 				if gaps := v.BAA.MissingClauses(); len(gaps) > 0 {
 					inv.MissingClauses = append(inv.MissingClauses, ClauseFindings{Vendor: *v, Gaps: gaps})
+				}
+			}
+		}
+		if opts.Profile != "" {
+			p, ok := profiles.Get(opts.Profile)
+			if !ok {
+				return validation.New("profiles", "profile", "%q is not a profile", opts.Profile)
+			}
+			have := map[vendors.Category]bool{}
+			for i := range all {
+				have[all[i].Category] = true
+			}
+			for _, cat := range p.VendorCategories {
+				if !have[cat] {
+					inv.MissingCategories = append(inv.MissingCategories, cat)
 				}
 			}
 		}

@@ -332,3 +332,18 @@ func TestRosterAndTrials(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, open, 1, "the trial's open HIPAA-file checklist")
 }
+
+// TestInventoryMissingCategories: a profile's expected vendor categories that the
+// inventory lacks are reported; an unknown profile is a validation error.
+func TestInventoryMissingCategories(t *testing.T) {
+	e, _, _ := setup(t)
+	addBA(t, e, "Cedarline EHR", vendors.CategoryEHR)
+	inv, err := e.Inventory(admin, orgID, compliance.InventoryOptions{AsOf: march2, Profile: profiles.InfusionCenter})
+	require.NoError(t, err)
+	p, _ := profiles.Get(profiles.InfusionCenter)
+	require.Len(t, inv.MissingCategories, len(p.VendorCategories)-1)
+	require.NotContains(t, inv.MissingCategories, vendors.CategoryEHR)
+	require.Contains(t, inv.MissingCategories, vendors.CategorySpecialtyPharmacy)
+	_, err = e.Inventory(admin, orgID, compliance.InventoryOptions{Profile: "dermatology"})
+	require.ErrorIs(t, err, validation.ErrInvalid)
+}
