@@ -11,6 +11,7 @@ import (
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/trials"
 	"github.com/hipaaops/hipaaops/validation"
+	"github.com/hipaaops/hipaaops/vendors"
 	"github.com/hipaaops/hipaaops/workforce"
 )
 
@@ -185,7 +186,7 @@ func (e *Engine) OpenTrial(ctx context.Context, orgID org.ID, t trials.Trial) (t
 			if f.id == "" {
 				continue
 			}
-			if _, err := c.tx.Vendors().Get(c.ctx, vendorID(f.id)); err != nil {
+			if _, err := c.tx.Vendors().Get(c.ctx, vendors.ID(f.id)); err != nil {
 				return validation.New("trials", f.field, "vendor %q: %v", f.id, err)
 			}
 		}

@@ -2,6 +2,7 @@ package compliance
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"time"
@@ -224,7 +225,7 @@ func (s *sweeper) thresholds(base string, days int, thresholds []int, r Reminder
 }
 
 func (s *sweeper) emit(r Reminder) error {
-	data, err := jsonMarshal(r)
+	data, err := json.Marshal(r)
 	if err != nil {
 		return err
 	}

@@ -217,64 +217,26 @@ func (o orgs) Update(ctx context.Context, p *org.Organization) error {
 
 type vendorStore struct{ t *tx }
 
+func (vs vendorStore) table() table[vendors.ID, vendors.Vendor] {
+	return table[vendors.ID, vendors.Vendor]{t: vs.t, kind: "vendor",
+		rows:    func(d *orgData) map[vendors.ID]*vendors.Vendor { return d.vendors },
+		id:      func(v *vendors.Vendor) vendors.ID { return v.ID },
+		version: func(v *vendors.Vendor) *int64 { return &v.Version },
+		clone:   func(v *vendors.Vendor) vendors.Vendor { return v.Clone() }}
+}
+
 func (vs vendorStore) Get(ctx context.Context, id vendors.ID) (vendors.Vendor, error) {
-	if err := vs.t.check(ctx, false); err != nil {
-		return vendors.Vendor{}, err
-	}
-	if d := vs.t.data(false); d != nil {
-		if v, ok := d.vendors[id]; ok {
-			return v.Clone(), nil
-		}
-	}
-	return vendors.Vendor{}, fmt.Errorf("vendor %q: %w", id, storage.ErrNotFound)
+	return vs.table().get(ctx, id)
 }
-
 func (vs vendorStore) Create(ctx context.Context, v *vendors.Vendor) error {
-	if err := vs.t.check(ctx, true); err != nil {
-		return err
-	}
-	if err := encodable(v); err != nil {
-		return err
-	}
-	d := vs.t.data(true)
-	if _, ok := d.vendors[v.ID]; ok {
-		return fmt.Errorf("vendor %q: %w", v.ID, storage.ErrExists)
-	}
-	v.Version = 1
-	c := v.Clone()
-	d.vendors[v.ID] = &c
-	id := v.ID
-	vs.t.undo = append(vs.t.undo, func() { delete(d.vendors, id) })
-	return nil
+	return vs.table().create(ctx, v)
 }
-
 func (vs vendorStore) Update(ctx context.Context, v *vendors.Vendor) error {
-	if err := vs.t.check(ctx, true); err != nil {
-		return err
-	}
-	if err := encodable(v); err != nil {
-		return err
-	}
-	d := vs.t.data(false)
-	var old *vendors.Vendor
-	if d != nil {
-		old = d.vendors[v.ID]
-	}
-	if old == nil {
-		return fmt.Errorf("vendor %q: %w", v.ID, storage.ErrNotFound)
-	}
-	if old.Version != v.Version {
-		return fmt.Errorf("vendor %q version %d, stored %d: %w", v.ID, v.Version, old.Version, storage.ErrConflict)
-	}
-	v.Version++
-	c := v.Clone()
-	d.vendors[v.ID] = &c
-	vs.t.undo = append(vs.t.undo, func() { d.vendors[old.ID] = old })
-	return nil
+	return vs.table().update(ctx, v)
 }
 
 func (vs vendorStore) List(ctx context.Context, q storage.VendorQuery) iter.Seq2[vendors.Vendor, error] {
-	return vs.scan(ctx, func(v *vendors.Vendor) bool {
+	return vs.table().scan(ctx, func(v *vendors.Vendor) bool {
 		return (len(q.States) == 0 || slices.Contains(q.States, v.BAA.State)) &&
 			(len(q.Categories) == 0 || slices.Contains(q.Categories, v.Category)) &&
 			(q.AfterName == "" && q.AfterID == "" || cmp.Or(cmp.Compare(v.Name, q.AfterName), cmp.Compare(v.ID, q.AfterID)) > 0)
@@ -284,20 +246,20 @@ func (vs vendorStore) List(ctx context.Context, q storage.VendorQuery) iter.Seq2
 }
 
 func (vs vendorStore) ReviewsDue(ctx context.Context, w storage.Window) iter.Seq2[vendors.Vendor, error] {
-	return vs.scan(ctx, func(v *vendors.Vendor) bool {
+	return vs.table().scan(ctx, func(v *vendors.Vendor) bool {
 		return v.BAA.State.InForce() && w.Contains(v.BAA.NextReviewOn)
 	}, byDate(func(v *vendors.Vendor) date.Date { return v.BAA.NextReviewOn }), 0)
 }
 
 func (vs vendorStore) Expiring(ctx context.Context, w storage.Window) iter.Seq2[vendors.Vendor, error] {
-	return vs.scan(ctx, func(v *vendors.Vendor) bool {
+	return vs.table().scan(ctx, func(v *vendors.Vendor) bool {
 		return (v.BAA.State.InForce() || v.BAA.State == vendors.StateExpired) &&
 			v.BAA.ExpiresOn != date.Zero && w.Contains(v.BAA.ExpiresOn)
 	}, byDate(func(v *vendors.Vendor) date.Date { return v.BAA.ExpiresOn }), 0)
 }
 
 func (vs vendorStore) Stalled(ctx context.Context, before date.Date) iter.Seq2[vendors.Vendor, error] {
-	return vs.scan(ctx, func(v *vendors.Vendor) bool {
+	return vs.table().scan(ctx, func(v *vendors.Vendor) bool {
 		return v.BAA.State.Pending() && v.BAA.LastActivityOn < before
 	}, byDate(func(v *vendors.Vendor) date.Date { return v.BAA.LastActivityOn }), 0)
 }
@@ -305,34 +267,6 @@ func (vs vendorStore) Stalled(ctx context.Context, before date.Date) iter.Seq2[v
 func byDate(key func(*vendors.Vendor) date.Date) func(a, b *vendors.Vendor) int {
 	return func(a, b *vendors.Vendor) int {
 		return cmp.Or(cmp.Compare(key(a), key(b)), cmp.Compare(a.ID, b.ID))
-	}
-}
-
-// scan selects, sorts and copies the matching vendors when the iteration starts.
-func (vs vendorStore) scan(ctx context.Context, keep func(*vendors.Vendor) bool,
-	order func(a, b *vendors.Vendor) int, limit int) iter.Seq2[vendors.Vendor, error] {
-	return func(yield func(vendors.Vendor, error) bool) {
-		if err := vs.t.check(ctx, false); err != nil {
-			yield(vendors.Vendor{}, err)
-			return
-		}
-		var hits []*vendors.Vendor
-		if d := vs.t.data(false); d != nil {
-			for _, v := range d.vendors {
-				if keep(v) {
-					hits = append(hits, v)
-				}
-			}
-		}
-		slices.SortFunc(hits, order)
-		if limit > 0 && len(hits) > limit {
-			hits = hits[:limit]
-		}
-		for _, v := range hits {
-			if !yield(v.Clone(), nil) {
-				return
-			}
-		}
 	}
 }
 
@@ -422,12 +356,12 @@ func (l eventLog) List(ctx context.Context, after uint64, limit int) iter.Seq2[e
 	}
 }
 
-// encodable refuses, as the SQL backends do, a vendor they could not store: one with an
-// enum value that has no encoding (an unknown or empty category or BAA state). The
+// encodable refuses, as the SQL backends do, a value they could not store: one with an
+// enum value that has no encoding (an unknown or empty category, state or role). The
 // error wraps the value's validation error.
-func encodable(v *vendors.Vendor) error {
+func encodable(kind string, id, v any) error {
 	if _, err := json.Marshal(v); err != nil {
-		return fmt.Errorf("memory: vendor %q cannot be stored: %w", v.ID, err)
+		return fmt.Errorf("memory: %s %v cannot be stored: %w", kind, id, err)
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package memory
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
 	"slices"
@@ -38,20 +37,11 @@ func (tb table[K, V]) get(ctx context.Context, id K) (V, error) {
 	return zero, fmt.Errorf("%s %v: %w", tb.kind, id, storage.ErrNotFound)
 }
 
-// encodable refuses, as the SQL backends do, a value they could not store (an enum
-// value without an encoding); the error wraps its validation error.
-func (tb table[K, V]) encodable(v *V) error {
-	if _, err := json.Marshal(v); err != nil {
-		return fmt.Errorf("memory: %s %v cannot be stored: %w", tb.kind, tb.id(v), err)
-	}
-	return nil
-}
-
 func (tb table[K, V]) create(ctx context.Context, v *V) error {
 	if err := tb.t.check(ctx, true); err != nil {
 		return err
 	}
-	if err := tb.encodable(v); err != nil {
+	if err := encodable(tb.kind, tb.id(v), v); err != nil {
 		return err
 	}
 	d := tb.t.data(true)
@@ -70,7 +60,7 @@ func (tb table[K, V]) update(ctx context.Context, v *V) error {
 	if err := tb.t.check(ctx, true); err != nil {
 		return err
 	}
-	if err := tb.encodable(v); err != nil {
+	if err := encodable(tb.kind, tb.id(v), v); err != nil {
 		return err
 	}
 	id := tb.id(v)
