@@ -1,0 +1,309 @@
+package incident
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/rickb777/date/v2"
+
+	"github.com/hipaaops/hipaaops/internal/enum"
+	"github.com/hipaaops/hipaaops/statelaws"
+	"github.com/hipaaops/hipaaops/validation"
+	"github.com/hipaaops/hipaaops/vendors"
+)
+
+const pkg = "incident"
+
+// MaxCount is the largest number of individuals one count may hold; larger numbers are
+// rejected as input errors (they exceed the population of the United States).
+const MaxCount = 1_000_000_000
+
+// ID identifies an incident within its organization.
+type ID string
+
+// Affected counts the individuals affected who reside in one State or jurisdiction. Media
+// notice (45 CFR 164.406) and every State law are computed per State of residence.
+type Affected struct {
+	// State is the USPS code of the State or jurisdiction of residence.
+	State statelaws.Code `json:"state"`
+	// Count is the number of affected residents of State.
+	Count int `json:"count"`
+	// NoContact is how many of the living residents counted have contact information that is
+	// insufficient or out of date, so written notice cannot reach them; it decides substitute
+	// notice (45 CFR 164.404(d)(2)). Deceased individuals whose next of kin cannot be reached
+	// need no substitute notice (164.404(d)(2)) and are not counted here.
+	NoContact int `json:"no_contact,omitempty"`
+	// Deceased is how many of those counted are known to be deceased: their notice goes to the
+	// next of kin or personal representative where the address is known (164.404(d)(1)(ii)).
+	Deceased int `json:"deceased,omitempty"`
+}
+
+// Encryption records how the PHI was encrypted, the first way to secure it under the HHS
+// guidance (74 FR 42740, Aug 24, 2009).
+type Encryption struct {
+	// Encrypted is true when the PHI involved was encrypted.
+	Encrypted bool `json:"encrypted,omitempty"`
+	// Standard names the guidance the encryption meets, e.g. "NIST SP 800-111" at rest or
+	// "NIST SP 800-52" in transit; PHI counts as secured only when it is named.
+	Standard string `json:"standard,omitempty"`
+	// KeyCompromised is true when the key or decryption process was, or may have been,
+	// compromised (e.g. stored with the device); then the PHI is not secured (74 FR 42740).
+	KeyCompromised bool `json:"key_compromised,omitempty"`
+}
+
+// secured reports whether the encryption facts alone make the PHI secured (74 FR 42740).
+func (e Encryption) secured() bool {
+	return e.Encrypted && !e.KeyCompromised && strings.TrimSpace(e.Standard) != ""
+}
+
+// Mitigation records what was done to reduce the risk: the fourth factor of the risk
+// assessment (45 CFR 164.402(2)(iv)).
+type Mitigation struct {
+	// ReturnedOrDestroyed is true when the PHI was returned or its destruction attested.
+	ReturnedOrDestroyed bool `json:"returned_or_destroyed,omitempty"`
+	// Assurances is true when the recipient gave satisfactory assurances it will not further
+	// use or disclose the PHI.
+	Assurances bool `json:"assurances,omitempty"`
+	// Note describes the other actions taken in response.
+	Note string `json:"note,omitempty"`
+}
+
+// Incident is a possible breach of PHI and the aggregate that holds the facts, the
+// determination, law-enforcement delays and the notices sent. It holds counts of individuals
+// by State of residence, never their identities.
+type Incident struct {
+	// ID identifies the incident; Title names it for people.
+	ID    ID     `json:"id"`
+	Title string `json:"title"`
+	// Description says what happened, without patient identities.
+	Description string `json:"description,omitempty"`
+
+	// StartedOn and EndedOn bound the breach itself, when known.
+	StartedOn date.Date `json:"started_on,omitzero"`
+	EndedOn   date.Date `json:"ended_on,omitzero"`
+	// DiscoveredOn is the first day the incident was known to the entity (or, when
+	// DiscoveredBy is a business associate, to the business associate) (45 CFR 164.404(a)(2),
+	// 164.410(a)(2)).
+	DiscoveredOn date.Date `json:"discovered_on"`
+	// WouldHaveKnownOn is the day it would have been known by exercising reasonable diligence,
+	// when that is earlier (45 CFR 164.404(a)(2)); zero when not earlier or not known.
+	WouldHaveKnownOn date.Date `json:"would_have_known_on,omitzero"`
+	// DiscoveredBy is who discovered it; a business associate owes the practice a notice
+	// (45 CFR 164.410).
+	DiscoveredBy Discoverer `json:"discovered_by"`
+
+	// Vendor is the business associate involved, if any.
+	Vendor vendors.ID `json:"vendor,omitempty"`
+	// BAReportingDays is the number of days the BAA gives the business associate to report a
+	// breach to the practice; 0 when the BAA sets none (then 60 days, 45 CFR 164.410(b)).
+	BAReportingDays int `json:"ba_reporting_days,omitempty"`
+
+	// PHI lists the categories of PHI involved, and Identifiers the kinds of identifiers
+	// (45 CFR 164.402(2)(i)).
+	PHI         []vendors.DataCategory `json:"phi,omitempty"`
+	Identifiers []IdentifierType       `json:"identifiers,omitempty"`
+	// Elements lists the data elements involved as State laws define them; State laws
+	// count different elements (several leave medical data out). Empty means not recorded:
+	// every State law is then assumed to apply.
+	Elements []statelaws.DataElement `json:"elements,omitempty"`
+
+	// Affected counts the individuals per State of residence; Total counts all of them,
+	// including any whose State is not known, so it is at least the sum of Affected.
+	Affected []Affected `json:"affected,omitempty"`
+	Total    int        `json:"total"`
+
+	// Encryption records how the PHI was encrypted, if it was (74 FR 42740).
+	Encryption Encryption `json:"encryption,omitzero"`
+	// Destroyed is true when the PHI was destroyed so it cannot be read or reconstructed
+	// (paper shredded, media cleared, purged or destroyed per NIST SP 800-88) (74 FR 42740).
+	Destroyed bool `json:"destroyed,omitempty"`
+
+	// Recipient, Acquired and Mitigation are facts for the risk assessment
+	// (45 CFR 164.402(2)(ii)-(iv)); empty enums mean not yet recorded.
+	Recipient  Recipient   `json:"recipient,omitempty"`
+	Acquired   Acquisition `json:"acquired,omitempty"`
+	Mitigation Mitigation  `json:"mitigation,omitzero"`
+
+	// BreachType and Location are the HHS breach portal's fields; empty means not yet recorded.
+	BreachType BreachType `json:"breach_type,omitempty"`
+	Location   Location   `json:"location,omitempty"`
+
+	// MisuseImminent is true when the entity deems the situation urgent because of possible
+	// imminent misuse: telephone notice is then due in addition (45 CFR 164.404(d)(3)).
+	MisuseImminent bool `json:"misuse_imminent,omitempty"`
+
+	// Determination is the entity's decision; nil means none yet, and a breach is presumed
+	// (45 CFR 164.402(2)).
+	Determination *Determination `json:"determination,omitempty"`
+	// Delays are law-enforcement statements delaying notice (45 CFR 164.412).
+	Delays []Delay `json:"delays,omitempty"`
+	// Notices records the notices sent, by obligation key.
+	Notices []Notice `json:"notices,omitempty"`
+
+	// Version is the stored version; an update with a stale version is rejected.
+	Version int64 `json:"version"`
+	// CreatedAt and UpdatedAt are the instants of storage, in UTC.
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// Discovery returns the day the breach is treated as discovered: the earlier of
+// DiscoveredOn and WouldHaveKnownOn, ignoring an unset one (45 CFR 164.404(a)(2)).
+func (i *Incident) Discovery() date.Date {
+	d := i.DiscoveredOn
+	if i.WouldHaveKnownOn != date.Zero && (d == date.Zero || i.WouldHaveKnownOn < d) {
+		d = i.WouldHaveKnownOn
+	}
+	return d
+}
+
+// Notice records a notice that was sent, matched to an [Obligation] by Key.
+type Notice struct {
+	// Key is the key of the obligation the notice meets, e.g. "individuals" or "media:OH".
+	Key string `json:"key"`
+	// SentOn is the day it was sent.
+	SentOn date.Date `json:"sent_on"`
+	// Method is how it was sent, e.g. "first-class mail" or "HHS breach portal".
+	Method string `json:"method,omitempty"`
+}
+
+// minDate and maxDate bound every date an incident may hold, so that date arithmetic stays
+// meaningful.
+func minDate() date.Date { return date.New(1900, time.January, 1) }
+func maxDate() date.Date { return date.New(2999, time.December, 31) }
+
+// checkDate records an error when d is set and out of range.
+func checkDate(c *validation.Collector, field string, d date.Date) {
+	if d != date.Zero && (d < minDate() || d > maxDate()) {
+		c.Add(field, "%s is not between %s and %s", d, minDate(), maxDate())
+	}
+}
+
+// checkCount records an error when n is negative or larger than [MaxCount].
+func checkCount(c *validation.Collector, field string, n int) bool {
+	switch {
+	case n < 0:
+		c.Add(field, "must not be negative, got %d", n)
+	case n > MaxCount:
+		c.Add(field, "must be at most %d, got %d", MaxCount, n)
+	default:
+		return true
+	}
+	return false
+}
+
+// checkEnum records an error when v is set and not one of values; when required, an empty v
+// is an error too.
+func checkEnum[T ~string](c *validation.Collector, field string, values []T, v T, required bool) {
+	if (v != "" || required) && !enum.Valid(values, v) {
+		c.Merge(enum.Unknown(pkg, field, values, v))
+	}
+}
+
+// Validate checks the incident's facts, its determination, delays and notices. Every
+// problem is reported with the field and rule it breaks; the errors match
+// [validation.ErrInvalid].
+func (i *Incident) Validate() error {
+	c := validation.Collector{Pkg: pkg}
+	c.Check(strings.TrimSpace(string(i.ID)) != "", "id", "must not be empty")
+	c.Check(strings.TrimSpace(i.Title) != "", "title", "must not be empty")
+	c.Check(len(i.Title) <= 200, "title", "must be at most 200 bytes")
+
+	for _, f := range []struct {
+		name string
+		d    date.Date
+	}{{"started_on", i.StartedOn}, {"ended_on", i.EndedOn}, {"discovered_on", i.DiscoveredOn}, {"would_have_known_on", i.WouldHaveKnownOn}} {
+		checkDate(&c, f.name, f.d)
+	}
+	// 45 CFR 164.404(a)(2): the clock starts at discovery, so it must be known.
+	c.Check(i.DiscoveredOn != date.Zero, "discovered_on", "must be set: the notification clock starts at discovery (45 CFR 164.404(a)(2))")
+	if i.StartedOn != date.Zero {
+		if i.EndedOn != date.Zero && i.EndedOn < i.StartedOn {
+			c.Add("ended_on", "%s is before the breach started (%s)", i.EndedOn, i.StartedOn)
+		}
+		if i.DiscoveredOn != date.Zero && i.DiscoveredOn < i.StartedOn {
+			c.Add("discovered_on", "%s is before the breach started (%s)", i.DiscoveredOn, i.StartedOn)
+		}
+		if i.WouldHaveKnownOn != date.Zero && i.WouldHaveKnownOn < i.StartedOn {
+			c.Add("would_have_known_on", "%s is before the breach started (%s)", i.WouldHaveKnownOn, i.StartedOn)
+		}
+	}
+	checkEnum(&c, "discovered_by", discovererValues, i.DiscoveredBy, true)
+	checkCount(&c, "ba_reporting_days", i.BAReportingDays)
+
+	seenPHI := map[vendors.DataCategory]bool{}
+	for k, d := range i.PHI {
+		f := fmt.Sprintf("phi[%d]", k)
+		if !d.Valid() {
+			c.Merge(enum.Unknown(pkg, f, vendors.DataCategoryValues(), d))
+		}
+		c.Check(!seenPHI[d], f, "%q is listed twice", d)
+		seenPHI[d] = true
+	}
+	seenID := map[IdentifierType]bool{}
+	for k, t := range i.Identifiers {
+		f := fmt.Sprintf("identifiers[%d]", k)
+		checkEnum(&c, f, identifierTypeValues, t, true)
+		c.Check(!seenID[t], f, "%q is listed twice", t)
+		seenID[t] = true
+	}
+	seenElem := map[statelaws.DataElement]bool{}
+	for k, e := range i.Elements {
+		f := fmt.Sprintf("elements[%d]", k)
+		c.Check(e.Valid(), f, "%q is not a known data element", e)
+		c.Check(!seenElem[e], f, "%q is listed twice", e)
+		seenElem[e] = true
+	}
+
+	totalOK := checkCount(&c, "total", i.Total)
+	sum, sumOK := 0, true
+	seenState := map[statelaws.Code]bool{}
+	for k, a := range i.Affected {
+		f := fmt.Sprintf("affected[%d]", k)
+		c.Check(a.State.Valid(), f+".state", "%q is not a known USPS State or jurisdiction code", a.State)
+		c.Check(!seenState[a.State], f+".state", "%q is listed twice", a.State)
+		seenState[a.State] = true
+		countOK := checkCount(&c, f+".count", a.Count)
+		if checkCount(&c, f+".no_contact", a.NoContact) && countOK && a.NoContact > a.Count {
+			c.Add(f+".no_contact", "%d is more than the %d residents counted", a.NoContact, a.Count)
+		}
+		if checkCount(&c, f+".deceased", a.Deceased) && countOK && a.Deceased > a.Count {
+			c.Add(f+".deceased", "%d is more than the %d residents counted", a.Deceased, a.Count)
+		}
+		if countOK {
+			sum += a.Count
+		} else {
+			sumOK = false
+		}
+	}
+	if totalOK && sumOK && sum > i.Total {
+		c.Add("total", "%d is less than the %d residents counted by State", i.Total, sum)
+	}
+
+	checkEnum(&c, "recipient", recipientValues, i.Recipient, false)
+	checkEnum(&c, "acquired", acquisitionValues, i.Acquired, false)
+	checkEnum(&c, "breach_type", breachTypeValues, i.BreachType, false)
+	checkEnum(&c, "location", locationValues, i.Location, false)
+
+	if i.Determination != nil {
+		c.Merge(i.Determination.Validate(i))
+	}
+	for k := range i.Delays {
+		c.Merge(i.Delays[k].validate(fmt.Sprintf("delays[%d]", k)))
+	}
+	disc := i.Discovery()
+	seenKey := map[string]bool{}
+	for k, n := range i.Notices {
+		f := fmt.Sprintf("notices[%d]", k)
+		c.Check(strings.TrimSpace(n.Key) != "", f+".key", "must not be empty")
+		c.Check(!seenKey[n.Key], f+".key", "%q is listed twice", n.Key)
+		seenKey[n.Key] = true
+		c.Check(n.SentOn != date.Zero, f+".sent_on", "must be set")
+		checkDate(&c, f+".sent_on", n.SentOn)
+		if n.SentOn != date.Zero && disc != date.Zero && n.SentOn < disc {
+			c.Add(f+".sent_on", "%s is before discovery (%s)", n.SentOn, disc)
+		}
+	}
+	return c.Err()
+}
