@@ -2,6 +2,7 @@ package incident
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -140,12 +141,40 @@ type Incident struct {
 	Delays []Delay `json:"delays,omitempty"`
 	// Notices records the notices sent, by obligation key.
 	Notices []Notice `json:"notices,omitempty"`
+	// ClosedOn is the day the incident file was closed (every obligation met or not
+	// required); zero while it is open. The documentation is kept six years all the same
+	// (45 CFR 164.530(j)(2)).
+	ClosedOn date.Date `json:"closed_on,omitzero"`
 
 	// Version is the stored version; an update with a stale version is rejected.
 	Version int64 `json:"version"`
 	// CreatedAt and UpdatedAt are the instants of storage, in UTC.
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// Open reports whether the incident file is still open.
+func (i *Incident) Open() bool { return i.ClosedOn == date.Zero }
+
+// Clone returns a deep copy of i that shares no slices or pointers with it.
+func (i *Incident) Clone() Incident {
+	c := *i
+	c.PHI = slices.Clone(i.PHI)
+	c.Identifiers = slices.Clone(i.Identifiers)
+	c.Elements = slices.Clone(i.Elements)
+	c.Affected = slices.Clone(i.Affected)
+	c.Delays = slices.Clone(i.Delays)
+	c.Notices = slices.Clone(i.Notices)
+	if i.Determination != nil {
+		d := *i.Determination
+		if d.Assessment != nil {
+			a := *d.Assessment
+			a.Other = slices.Clone(a.Other)
+			d.Assessment = &a
+		}
+		c.Determination = &d
+	}
+	return c
 }
 
 // Discovery returns the day the breach is treated as discovered: the earlier of
@@ -213,11 +242,14 @@ func (i *Incident) Validate() error {
 	for _, f := range []struct {
 		name string
 		d    date.Date
-	}{{"started_on", i.StartedOn}, {"ended_on", i.EndedOn}, {"discovered_on", i.DiscoveredOn}, {"would_have_known_on", i.WouldHaveKnownOn}} {
+	}{{"started_on", i.StartedOn}, {"ended_on", i.EndedOn}, {"discovered_on", i.DiscoveredOn}, {"would_have_known_on", i.WouldHaveKnownOn}, {"closed_on", i.ClosedOn}} {
 		checkDate(&c, f.name, f.d)
 	}
 	// 45 CFR 164.404(a)(2): the clock starts at discovery, so it must be known.
 	c.Check(i.DiscoveredOn != date.Zero, "discovered_on", "must be set: the notification clock starts at discovery (45 CFR 164.404(a)(2))")
+	if i.ClosedOn != date.Zero && i.DiscoveredOn != date.Zero && i.ClosedOn < i.Discovery() {
+		c.Add("closed_on", "%s is before discovery on %s", i.ClosedOn, i.Discovery())
+	}
 	if i.StartedOn != date.Zero {
 		if i.EndedOn != date.Zero && i.EndedOn < i.StartedOn {
 			c.Add("ended_on", "%s is before the breach started (%s)", i.EndedOn, i.StartedOn)
