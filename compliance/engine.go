@@ -50,6 +50,7 @@ import (
 
 	"github.com/hipaaops/hipaaops/audit"
 	"github.com/hipaaops/hipaaops/event"
+	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/profiles"
 	"github.com/hipaaops/hipaaops/storage"
@@ -111,6 +112,11 @@ type Options struct {
 	// Templates is the template library rules and use cases draw from when the
 	// organization has not stored a template of that id; nil means profiles.Library().
 	Templates []task.Template
+	// Incident configures the breach-notification calculator: the State rules (default
+	// statelaws.Default(), which an embedder overrides or extends), the business-day
+	// calendar (default weekends and US federal holidays) and how a law-enforcement
+	// delay moves deadlines (default: the clock is tolled).
+	Incident incident.Options
 }
 
 // Engine runs the use cases. It is safe for concurrent use.
@@ -121,6 +127,8 @@ type Engine struct {
 	authorize func(context.Context, Actor, org.ID, Action) error
 	rules     []Rule
 	library   map[task.TemplateID]task.Template
+	// incidentOpts configures incident.Obligations.
+	incidentOpts incident.Options
 	// configErr is a bad rule or template of Options; every use case returns it.
 	configErr error
 }
@@ -130,7 +138,7 @@ type Engine struct {
 // every use case of the engine returns that error (a [*RuleError] or a
 // [*validation.Error]) and writes nothing; [Engine.Err] reports it at once.
 func New(store storage.Store, opts Options) *Engine {
-	e := &Engine{store: store, now: opts.Now, newID: opts.NewID, authorize: opts.Authorize}
+	e := &Engine{store: store, now: opts.Now, newID: opts.NewID, authorize: opts.Authorize, incidentOpts: opts.Incident}
 	if e.now == nil {
 		e.now = time.Now
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/event"
+	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/profiles"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/task"
@@ -74,7 +75,8 @@ const (
 // (164.504(e)(2)(ii)(J)); a clinical trial opened → its HIPAA file (164.508,
 // 164.512(i)); a workforce member joins → role-specific training (164.308(a)(5)); leaves
 // → access revocation the same day (164.308(a)(3)(ii)(C)); changes role → access review
-// (164.308(a)(4)(ii)(C)).
+// (164.308(a)(4)(ii)(C)); a security incident reported → the incident-response
+// checklist (164.308(a)(6)(ii)).
 func DefaultRules() []Rule {
 	return []Rule{
 		{Name: "vendor-ba-assessment", On: EventVendorAdded, Template: profiles.TemplateBAAssessment, HandlesPHI: true},
@@ -90,6 +92,7 @@ func DefaultRules() []Rule {
 		{Name: "member-training", On: EventMemberJoined, Template: profiles.TemplateTraining},
 		{Name: "member-access-revocation", On: EventMemberLeft, Template: profiles.TemplateAccessRevocation},
 		{Name: "member-access-review", On: EventMemberRole, Template: profiles.TemplateAccessReview},
+		{Name: "incident-response", On: EventIncidentReported, Template: profiles.TemplateIncidentResponse},
 	}
 }
 
@@ -211,6 +214,8 @@ func (c *call) applyRules(typ event.Type, obj any, today date.Date) error {
 			if len(o.Sites) == 1 {
 				p.Site = o.Sites[0]
 			}
+		case incident.Incident:
+			p.Subject = task.Subject{Type: "incident", ID: string(o.ID)}
 		case workforce.Member:
 			p.Subject = task.Subject{Type: "member", ID: string(o.ID)}
 			if typ == EventMemberJoined {

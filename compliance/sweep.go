@@ -10,6 +10,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/event"
+	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/task"
@@ -24,6 +25,10 @@ const (
 	EventReminderBAAReviewDue  event.Type = "reminder.baa_review_due"
 	EventReminderBAAReviewLate event.Type = "reminder.baa_review_overdue"
 	EventReminderBAAStalled    event.Type = "reminder.baa_stalled"
+	// EventReminderNoticeDue and EventReminderNoticeMissed: a breach notice of an open
+	// incident is due within a threshold, or its legal deadline has passed unmet.
+	EventReminderNoticeDue    event.Type = "reminder.notice_due"
+	EventReminderNoticeMissed event.Type = "reminder.notice_missed"
 )
 
 // SweepOptions configure [Engine.Sweep]; zero fields take the defaults.
@@ -49,9 +54,12 @@ type Reminder struct {
 	// Key identifies the reminder; it is claimed once per organization.
 	Key string `json:"key"`
 	// Task or Vendor is what the reminder is about.
-	Task   task.ID    `json:"task,omitempty"`
-	Vendor vendors.ID `json:"vendor,omitempty"`
-	Title  string     `json:"title"`
+	Task     task.ID     `json:"task,omitempty"`
+	Vendor   vendors.ID  `json:"vendor,omitempty"`
+	Incident incident.ID `json:"incident,omitempty"`
+	// Obligation is the key of the incident's notice (e.g. "individuals", "media:OH").
+	Obligation string `json:"obligation,omitempty"`
+	Title      string `json:"title"`
 	// On is the due date, next review date or last activity date.
 	On date.Date `json:"on"`
 	// Days is how many days until On (due soon) or since it (overdue, stalled).
@@ -70,8 +78,8 @@ type SweepResult struct {
 }
 
 // Sweep finds, as of a day, the tasks due soon (per threshold), overdue and overdue past
-// the escalation point, the BAA reviews due soon or overdue, and the stalled BAA
-// follow-ups, and emits one reminder event for each item and threshold, exactly once:
+// the escalation point, the BAA reviews due soon or overdue, the stalled BAA follow-ups,
+// and the breach notices of open incidents due soon or missed, and emits one reminder event for each item and threshold, exactly once:
 // each reminder's key is claimed in the same transaction as its event, so a later
 // sweep, or one running at the same time in another process, emits nothing for it again
 // (the organization's write transactions are serialized). A sweep that starts late
@@ -174,6 +182,30 @@ func (e *Engine) Sweep(ctx context.Context, orgID org.ID, opts SweepOptions) (Sw
 				return err
 			}
 		}
+		// Breach-notice deadlines of open incidents: due soon per threshold, and missed.
+		owed, err := c.e.owed(c)
+		if err != nil {
+			return err
+		}
+		for _, o := range owed {
+			d := o.Obligation.Deadline
+			if d == date.Zero {
+				continue
+			}
+			base := fmt.Sprintf("notice:%s:%s:%s", o.Incident, o.Obligation.Key, d)
+			days := int(d - asOf)
+			r := Reminder{Type: EventReminderNoticeDue, Incident: o.Incident, Obligation: o.Obligation.Key,
+				Title: o.Obligation.Recipient + " notice: " + o.Title, On: d, Days: days}
+			if days >= 0 {
+				err = s.thresholds(base, days, thresholds, r)
+			} else {
+				r.Type, r.Days = EventReminderNoticeMissed, -days
+				err = s.once(base+":missed", r)
+			}
+			if err != nil {
+				return err
+			}
+		}
 		res.Reminders = s.sent
 		if len(s.sent) == 0 {
 			return nil
@@ -230,8 +262,11 @@ func (s *sweeper) emit(r Reminder) error {
 		return err
 	}
 	objType, objID := "task", string(r.Task)
-	if r.Vendor != "" {
+	switch {
+	case r.Vendor != "":
 		objType, objID = "vendor", string(r.Vendor)
+	case r.Incident != "":
+		objType, objID = "incident", string(r.Incident)
 	}
 	ev := event.Event{Type: r.Type, At: s.at.UTC().Truncate(time.Microsecond), Actor: s.c.actor.ID,
 		ObjectType: objType, ObjectID: objID, Data: data}

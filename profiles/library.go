@@ -32,6 +32,9 @@ const (
 	// TemplateAccessReview: a workforce member changes role; review their access
 	// (45 CFR 164.308(a)(4)(ii)(C), 164.308(a)(3)(ii)(B)).
 	TemplateAccessReview task.TemplateID = "access-review-role-change"
+	// TemplateIncidentResponse: a security incident is reported; respond, document it and
+	// decide whether it is a breach (45 CFR 164.308(a)(6)(ii), 164.402, 164.530(j)).
+	TemplateIncidentResponse task.TemplateID = "incident-response"
 )
 
 // Program templates: recurring work every practice's HIPAA program repeats.
@@ -164,6 +167,31 @@ func library() []task.Template {
 			EvidenceRequired: true,
 			DueOffsetDays:    30, // the default rule dates this task at the BAA's next review instead
 			Recurrence:       every(12, task.UnitMonth, task.AnchorCalendar),
+		},
+		{
+			ID:    TemplateIncidentResponse,
+			Title: "Respond to a security incident and decide whether it is a breach",
+			Instructions: "A security incident was reported. Identify and respond to it, mitigate its harmful effects " +
+				"as far as practicable and document it and its outcome (45 CFR 164.308(a)(6)(ii)). Decide, on the " +
+				"facts, whether unsecured PHI was breached: not PHI, secured PHI (encryption with the key kept apart, " +
+				"or destruction), an exception, or a documented four-factor assessment concluding a low probability " +
+				"of compromise; otherwise a breach is presumed (45 CFR 164.402). The notification clock runs from " +
+				"discovery, not from the end of the investigation. Keep the file six years (45 CFR 164.530(j)(2)).",
+			Checklist: []string{
+				"Contain the incident: disable accounts, recover or wipe devices, stop the misdirected transmission",
+				"Preserve evidence: logs, the device or paper, messages with the recipient",
+				"Record when it started, ended, was discovered and would have been known with reasonable diligence",
+				"Count the individuals by state of residence, with those lacking contact information and the deceased",
+				"Record the PHI categories and identifiers involved, encryption or destruction, the recipient and whether the PHI was acquired or viewed",
+				"Obtain the recipient's assurances or the return or destruction of the PHI",
+				"Record any law-enforcement request to delay notice, with the official's name (45 CFR 164.412)",
+				"Record the determination and, where relied on, the four-factor assessment with the name of who concluded it",
+				"Send every notice owed by its deadline and record it",
+			},
+			Citation:         "45 CFR 164.308(a)(6)(ii), 164.402, 164.530(j)",
+			DefaultRole:      task.RolePrivacyOfficer,
+			EvidenceRequired: true,
+			DueOffsetDays:    5,
 		},
 		{
 			ID:    TemplatePHIDisposition,

@@ -59,7 +59,7 @@ type Profile struct {
 func ruleTemplates() []task.TemplateID {
 	return []task.TemplateID{
 		TemplateBAAssessment, TemplateBAAReview, TemplatePHIDisposition, TemplateTrialHIPAAFile,
-		TemplateTraining, TemplateAccessRevocation, TemplateAccessReview,
+		TemplateTraining, TemplateAccessRevocation, TemplateAccessReview, TemplateIncidentResponse,
 	}
 }
 

@@ -4,7 +4,7 @@
 // A [Store] hands out organization-scoped handles ([Store.Org]); every read and write goes
 // through a transaction of one handle, so no call can reach another organization's
 // records. Each aggregate has a small interface ([Organizations], [Vendors], [Templates],
-// [Tasks], [Members], [Trials], [Reminders], [AuditLog], [EventLog]) with context-first
+// [Tasks], [Members], [Trials], [Reminders], [Incidents], [AuditLog], [EventLog]) with context-first
 // methods; listings are iter.Seq2 values that must be
 // consumed inside the transaction.
 //
@@ -35,6 +35,7 @@ import (
 
 	"github.com/hipaaops/hipaaops/audit"
 	"github.com/hipaaops/hipaaops/event"
+	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/task"
 	"github.com/hipaaops/hipaaops/trials"
@@ -86,6 +87,7 @@ type Tx interface {
 	Members() Members
 	Trials() Trials
 	Reminders() Reminders
+	Incidents() Incidents
 	Audit() AuditLog
 	Events() EventLog
 }
@@ -251,4 +253,27 @@ type Reminders interface {
 	// reports false and changes nothing. Since an organization's write transactions are
 	// serialized, of several processes sweeping at once exactly one claims each key.
 	Claim(ctx context.Context, key string, at time.Time) (bool, error)
+}
+
+// Incidents stores the organization's security incidents and breach files (counts of
+// individuals by state, never identities).
+type Incidents interface {
+	// Get returns the incident, or ErrNotFound.
+	Get(ctx context.Context, id incident.ID) (incident.Incident, error)
+	// Create stores i with version 1; ErrExists if the id is taken.
+	Create(ctx context.Context, i *incident.Incident) error
+	// Update stores i if its Version is current (else ErrConflict), and advances it.
+	Update(ctx context.Context, i *incident.Incident) error
+	// List returns the incidents that match q, ordered by discovery date (DiscoveredOn)
+	// then id, from an index led by the organization id.
+	List(ctx context.Context, q IncidentQuery) iter.Seq2[incident.Incident, error]
+}
+
+// IncidentQuery filters an incident listing; zero fields do not filter.
+type IncidentQuery struct {
+	// Open keeps only incidents whose file is not closed (ClosedOn unset).
+	Open bool
+	// Discovered keeps incidents whose DiscoveredOn falls in the window, e.g. a
+	// calendar year for the HHS annual log.
+	Discovered Window
 }

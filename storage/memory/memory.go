@@ -20,6 +20,7 @@ import (
 
 	"github.com/hipaaops/hipaaops/audit"
 	"github.com/hipaaops/hipaaops/event"
+	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/task"
@@ -43,6 +44,7 @@ type orgData struct {
 	members   map[workforce.ID]*workforce.Member
 	trials    map[trials.ID]*trials.Trial
 	reminders map[string]time.Time
+	incidents map[incident.ID]*incident.Incident
 	audit     []audit.Entry
 	events    []event.Event
 }
@@ -55,6 +57,7 @@ func newOrgData() *orgData {
 		members:   map[workforce.ID]*workforce.Member{},
 		trials:    map[trials.ID]*trials.Trial{},
 		reminders: map[string]time.Time{},
+		incidents: map[incident.ID]*incident.Incident{},
 	}
 }
 
@@ -137,6 +140,7 @@ func (t *tx) Tasks() storage.Tasks                { return taskStore{t} }
 func (t *tx) Members() storage.Members            { return memberStore{t} }
 func (t *tx) Trials() storage.Trials              { return trialStore{t} }
 func (t *tx) Reminders() storage.Reminders        { return reminderStore{t} }
+func (t *tx) Incidents() storage.Incidents        { return incidentStore{t} }
 func (t *tx) Audit() storage.AuditLog             { return auditLog{t} }
 func (t *tx) Events() storage.EventLog            { return eventLog{t} }
 

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/task"
 	"github.com/hipaaops/hipaaops/trials"
@@ -235,4 +236,32 @@ func (s reminderStore) Claim(ctx context.Context, key string, at time.Time) (boo
 	d.reminders[key] = at
 	s.t.undo = append(s.t.undo, func() { delete(d.reminders, key) })
 	return true, nil
+}
+
+type incidentStore struct{ t *tx }
+
+func (s incidentStore) table() table[incident.ID, incident.Incident] {
+	return table[incident.ID, incident.Incident]{t: s.t, kind: "incident",
+		rows:    func(d *orgData) map[incident.ID]*incident.Incident { return d.incidents },
+		id:      func(v *incident.Incident) incident.ID { return v.ID },
+		version: func(v *incident.Incident) *int64 { return &v.Version },
+		clone:   func(v *incident.Incident) incident.Incident { return v.Clone() }}
+}
+
+func (s incidentStore) Get(ctx context.Context, id incident.ID) (incident.Incident, error) {
+	return s.table().get(ctx, id)
+}
+func (s incidentStore) Create(ctx context.Context, v *incident.Incident) error {
+	return s.table().create(ctx, v)
+}
+func (s incidentStore) Update(ctx context.Context, v *incident.Incident) error {
+	return s.table().update(ctx, v)
+}
+func (s incidentStore) List(ctx context.Context, q storage.IncidentQuery) iter.Seq2[incident.Incident, error] {
+	filter := q.Discovered != (storage.Window{})
+	return s.table().scan(ctx, func(i *incident.Incident) bool {
+		return (!q.Open || i.Open()) && (!filter || q.Discovered.Contains(i.DiscoveredOn))
+	}, func(a, b *incident.Incident) int {
+		return cmp.Or(cmp.Compare(a.DiscoveredOn, b.DiscoveredOn), cmp.Compare(a.ID, b.ID))
+	}, 0)
 }

@@ -47,7 +47,11 @@
 // negotiation), ordered by the date and then the id; every task index ends with
 // (due_on, id), the order of task listings: open tasks by due date (partial, for the
 // sweep), by person, by role, open tasks by site, by subject, by series. So each query
-// reads only the rows it returns, in order. A reminder claim is an INSERT … ON CONFLICT
+// reads only the rows it returns, in order. Incidents (migration 0003) are jsonb
+// documents too, with their discovery date (never NULL) and closing date (NULL while the
+// file is open) beside them, listed by (discovered_on, id) through an index on
+// (org_id, discovered_on, id), whole or in a discovery window, or through the same index
+// partial to the open incidents. A reminder claim is an INSERT … ON CONFLICT
 // DO NOTHING into reminders. Text keys use the "C" collation: listings order by name
 // then id byte-wise, as the other backends do, whatever the database's collation.
 // Audit entries and events are rows; their instants are timestamptz, which keeps the

@@ -12,10 +12,12 @@ var StateLists = map[string]string{"in force": inForceSQL, "expiring": expiringS
 // OpenStatesSQL exposes the open task states as the queries spell them.
 var OpenStatesSQL = openSQL
 
-// TaskListSQL and MemberListSQL expose the task and roster query builders.
+// TaskListSQL, MemberListSQL and IncidentListSQL expose the task, roster and incident
+// query builders.
 var (
-	TaskListSQL   = taskListSQL
-	MemberListSQL = memberListSQL
+	TaskListSQL     = taskListSQL
+	MemberListSQL   = memberListSQL
+	IncidentListSQL = incidentListSQL
 )
 
 // ListSQL exposes the listing query builder for the query-plan test.
@@ -32,6 +34,8 @@ var Queries = map[string]string{
 	"Vendors.Stalled/unset":    sqlStalledUnset,
 	"Tasks.Get":                sqlTaskGet,
 	"Tasks.Update":             sqlTaskUpdate,
+	"Incidents.Get":            sqlIncidentGet,
+	"Incidents.Update":         sqlIncidentUpdate,
 }
 
 // MigrateLockKey is the advisory lock key migrations run under.

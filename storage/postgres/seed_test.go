@@ -13,6 +13,7 @@ import (
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/task"
 	"github.com/hipaaops/hipaaops/vendors"
@@ -185,6 +186,38 @@ func seedMembers(tb testing.TB, pool *pgxpool.Pool, orgs, perOrg int) {
 	}
 	cols := []string{"org_id", "id", "version", "name", "role", "start_on", "end_on", "doc"}
 	n, err := pool.CopyFrom(ctx, pgx.Identifier{"members"}, cols, pgx.CopyFromRows(rows))
+	require.NoError(tb, err)
+	require.EqualValues(tb, orgs*perOrg, n)
+}
+
+// seedIncident returns incident j of an organization: discovered every few days over the
+// three years before base; one in ten is still open.
+func seedIncident(j int) incident.Incident {
+	i := incident.Incident{ID: incident.ID(fmt.Sprintf("i-%05d", j)), Title: "Misdirected fax",
+		DiscoveredOn: base - date.Date(j*1095/200%1095), DiscoveredBy: incident.DiscovererWorkforce, Total: 3,
+		Affected: []incident.Affected{{State: "OH", Count: 3}}, Version: 1,
+		CreatedAt: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC), UpdatedAt: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)}
+	if j%10 != 0 {
+		i.ClosedOn = i.DiscoveredOn + 60
+	}
+	return i
+}
+
+// seedIncidents loads orgs organizations of perOrg incidents each with COPY.
+func seedIncidents(tb testing.TB, pool *pgxpool.Pool, orgs, perOrg int) {
+	tb.Helper()
+	var rows [][]any
+	for i := range orgs {
+		for j := range perOrg {
+			v := seedIncident(j)
+			doc, err := json.Marshal(&v)
+			require.NoError(tb, err)
+			rows = append(rows, []any{string(seedOrg(i)), string(v.ID), v.Version, pgDate(v.DiscoveredOn),
+				pgDate(v.ClosedOn), doc})
+		}
+	}
+	cols := []string{"org_id", "id", "version", "discovered_on", "closed_on", "doc"}
+	n, err := pool.CopyFrom(ctx, pgx.Identifier{"incidents"}, cols, pgx.CopyFromRows(rows))
 	require.NoError(tb, err)
 	require.EqualValues(tb, orgs*perOrg, n)
 }

@@ -58,6 +58,7 @@ func (t *tx) Tasks() storage.Tasks                { return taskStore{t} }
 func (t *tx) Members() storage.Members            { return memberStore{t} }
 func (t *tx) Trials() storage.Trials              { return trialStore{t} }
 func (t *tx) Reminders() storage.Reminders        { return reminderStore{t} }
+func (t *tx) Incidents() storage.Incidents        { return incidentStore{t} }
 func (t *tx) Audit() storage.AuditLog             { return auditLog{t} }
 func (t *tx) Events() storage.EventLog            { return eventLog{t} }
 

@@ -92,7 +92,10 @@
 // rows out of the partial indexes. Members are listed through (org_id, name, id) or
 // (org_id, role, name, id), trials by (org_id, status, id). Reminders are rows
 // (org_id, key, claimed_at): a claim is INSERT … ON CONFLICT DO NOTHING, and the key's
-// primary key makes each reminder go out once.
+// primary key makes each reminder go out once. Incidents (migration 0003) are documents
+// too, projecting their discovery date (never NULL) and closing date (NULL while open),
+// and are listed by (discovered_on, id) through (org_id, discovered_on, id), whole or in a
+// discovery window, or through the same index partial to the open incidents.
 //
 // Audit entries and events are rows, their instants INTEGER microseconds since the Unix
 // epoch in UTC, which reads back exactly what audit.Next produced; an audit entry finer

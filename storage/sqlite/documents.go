@@ -13,7 +13,7 @@ import (
 
 // docTable keeps one aggregate as a JSON document (doc) with its version and the columns
 // its queries need projected beside it: the Get, Create, Update (with its version check)
-// and listing that templates, tasks, members and trials share. Vendors, older and with
+// and listing that templates, tasks, members, trials and incidents share. Vendors, older and with
 // their two-part window queries, have their own code in vendors.go.
 type docTable[K ~string, V any] struct {
 	t       *tx

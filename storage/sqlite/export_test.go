@@ -16,11 +16,12 @@ var StateLists = map[string]string{"in force": inForceSQL, "expiring": expiringS
 // ListSQL exposes the listing query builder for the query-plan test.
 var ListSQL = listSQL
 
-// TaskListSQL and MemberListSQL expose the task and roster query builders for the
-// query-plan test.
+// TaskListSQL, MemberListSQL and IncidentListSQL expose the task, roster and incident
+// query builders for the query-plan test.
 var (
-	TaskListSQL   = taskListSQL
-	MemberListSQL = memberListSQL
+	TaskListSQL     = taskListSQL
+	MemberListSQL   = memberListSQL
+	IncidentListSQL = incidentListSQL
 )
 
 // Queries are the fixed queries by the name the query-plan test reports.
@@ -49,6 +50,8 @@ var Queries = map[string]string{
 	"Trials.Version":           sqlTrialVersion,
 	"Trials.List":              sqlTrialList,
 	"Trials.List/status":       sqlTrialListByStatus,
+	"Incidents.Get":            sqlIncidentGet,
+	"Incidents.Version":        sqlIncidentVersion,
 }
 
 // Updates are the fixed writes whose WHERE clause the query-plan test checks.
@@ -59,6 +62,7 @@ var Updates = map[string]string{
 	"Tasks.Update":        sqlTaskUpdate,
 	"Members.Update":      sqlMemberUpdate,
 	"Trials.Update":       sqlTrialUpdate,
+	"Incidents.Update":    sqlIncidentUpdate,
 }
 
 // WithConn runs f on one of the store's own connections: the writer's, or a reader's.

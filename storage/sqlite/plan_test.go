@@ -149,8 +149,31 @@ func TestQueryPlans(t *testing.T) {
 		}{query: text}
 		expect[name] = want{index: c.index, sorted: true}
 	}
+	// The incident listings: open files through the partial index, the rest (a discovery
+	// window for the annual log) through the full one, both in (discovered_on, id) order.
+	year := storage.Window{From: d0, To: d0 + 365}
+	incidentLists := map[string]struct {
+		q     storage.IncidentQuery
+		index string
+	}{
+		"Incidents.List":                 {storage.IncidentQuery{}, "incidents_by_discovery"},
+		"Incidents.List/open":            {storage.IncidentQuery{Open: true}, "incidents_open"},
+		"Incidents.List/discovered":      {storage.IncidentQuery{Discovered: year}, "incidents_by_discovery"},
+		"Incidents.List/open/discovered": {storage.IncidentQuery{Open: true, Discovered: year}, "incidents_open"},
+	}
+	for name, c := range incidentLists {
+		text, _ := sqlite.IncidentListSQL("org-a", c.q)
+		cases[name] = struct {
+			query string
+			want  want
+		}{query: text}
+		expect[name] = want{index: c.index, sorted: true}
+	}
+	expect["Incidents.List/discovered"] = want{index: "incidents_by_discovery", sorted: true, seek: "discovered_on>? AND discovered_on<?"}
+	expect["Incidents.List/open/discovered"] = want{index: "incidents_open", sorted: true, seek: "discovered_on>? AND discovered_on<?"}
 	for _, name := range []string{"Templates.Get", "Templates.Version", "Templates.Update", "Tasks.Get", "Tasks.Version",
-		"Tasks.Update", "Members.Get", "Members.Version", "Members.Update", "Trials.Get", "Trials.Version", "Trials.Update"} {
+		"Tasks.Update", "Members.Get", "Members.Version", "Members.Update", "Trials.Get", "Trials.Version", "Trials.Update",
+		"Incidents.Get", "Incidents.Version", "Incidents.Update"} {
 		expect[name] = want{index: "sqlite_autoindex_" + strings.ToLower(name[:strings.Index(name, ".")]) + "_1"}
 	}
 	expect["Templates.List"] = want{index: "sqlite_autoindex_templates_1", sorted: true}

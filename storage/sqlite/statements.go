@@ -90,6 +90,13 @@ const (
 	sqlTrialList         = `SELECT version, doc FROM trials WHERE org_id = ? ORDER BY id`
 	sqlTrialListByStatus = `SELECT version, doc FROM trials WHERE org_id = ? AND status = ? ORDER BY id`
 
+	sqlIncidentGet     = `SELECT version, doc FROM incidents WHERE org_id = ? AND id = ?`
+	sqlIncidentVersion = `SELECT version FROM incidents WHERE org_id = ? AND id = ?`
+	sqlIncidentInsert  = `INSERT INTO incidents (org_id, id, version, discovered_on, closed_on, doc)
+    VALUES (?, ?, 1, ?, ?, ?)`
+	sqlIncidentUpdate = `UPDATE incidents SET version = version + 1, discovered_on = ?, closed_on = ?, doc = ?
+    WHERE org_id = ? AND id = ? AND version = ?`
+
 	sqlReminderClaim = `INSERT INTO reminders (org_id, key, claimed_at) VALUES (?, ?, ?)
     ON CONFLICT (org_id, key) DO NOTHING`
 )
@@ -103,7 +110,7 @@ type statements struct {
 	eventLast, eventList, eventInsert                          *sql.Stmt
 	template                                                   docStmts
 	templateList                                               *sql.Stmt
-	task, member, trial                                        docStmts
+	task, member, trial, incident                              docStmts
 	trialList, trialListByStatus                               *sql.Stmt
 	reminderClaim                                              *sql.Stmt
 }
@@ -139,6 +146,8 @@ func (st *statements) all() []stmtDef {
 		{&st.trial.get, sqlTrialGet}, {&st.trial.version, sqlTrialVersion},
 		{&st.trial.insert, sqlTrialInsert}, {&st.trial.update, sqlTrialUpdate},
 		{&st.trialList, sqlTrialList}, {&st.trialListByStatus, sqlTrialListByStatus},
+		{&st.incident.get, sqlIncidentGet}, {&st.incident.version, sqlIncidentVersion},
+		{&st.incident.insert, sqlIncidentInsert}, {&st.incident.update, sqlIncidentUpdate},
 		{&st.reminderClaim, sqlReminderClaim},
 	}
 }

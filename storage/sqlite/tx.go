@@ -24,6 +24,7 @@ type tx struct {
 
 func (t *tx) Organization() storage.Organizations { return orgStore{t} }
 func (t *tx) Vendors() storage.Vendors            { return vendorStore{t} }
+func (t *tx) Incidents() storage.Incidents        { return incidentStore{t} }
 func (t *tx) Audit() storage.AuditLog             { return auditLog{t} }
 func (t *tx) Events() storage.EventLog            { return eventLog{t} }
 

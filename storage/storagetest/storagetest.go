@@ -46,12 +46,14 @@ func Run(t *testing.T, newStore NewStore) {
 	all = append(all, vendorTests...)
 	all = append(all, queryTests...)
 	all = append(all, taskTests...)
+	all = append(all, incidentTests...)
 	all = append(all, txTests...)
 	all = append(all, logTests...)
 	all = append(all, isolationTests...)
 	all = append(all, concurrencyTests...)
 	all = append(all, engineTests...)
 	all = append(all, sweepTests...)
+	all = append(all, incidentEngineTests...)
 	for _, tc := range all {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newStore(t)
