@@ -69,6 +69,9 @@ func (e *Engine) ReportIncident(ctx context.Context, orgID org.ID, i incident.In
 		if err := i.Validate(); err != nil {
 			return err
 		}
+		if err := checkIncidentVendor(c, &i); err != nil {
+			return err
+		}
 		obs, err := e.obligations(&i)
 		if err != nil {
 			return err
@@ -101,6 +104,11 @@ func (e *Engine) changeIncident(ctx context.Context, orgID org.ID, id incident.I
 		if i.Version != version {
 			return fmt.Errorf("incident %q: version %d, stored %d: %w", id, version, i.Version, storage.ErrConflict)
 		}
+		// A closed file is the record kept for six years (45 CFR 164.530(j)): it is not
+		// changed, so nothing owed can hide behind the closed state.
+		if !i.Open() {
+			return validation.New("incident", "closed_on", "the incident was closed on %s and can no longer change", i.ClosedOn)
+		}
 		before, err := e.obligations(&i)
 		if err != nil {
 			return err
@@ -109,6 +117,9 @@ func (e *Engine) changeIncident(ctx context.Context, orgID org.ID, id incident.I
 			return err
 		}
 		if err := i.Validate(); err != nil {
+			return err
+		}
+		if err := checkIncidentVendor(c, &i); err != nil {
 			return err
 		}
 		after, err := e.obligations(&i)
@@ -210,9 +221,6 @@ func (e *Engine) RecordNotice(ctx context.Context, orgID org.ID, id incident.ID,
 func (e *Engine) CloseIncident(ctx context.Context, orgID org.ID, id incident.ID, version int64, on date.Date) (IncidentFile, error) {
 	return e.changeIncident(ctx, orgID, id, version, "incident.close", EventIncidentClosed,
 		func(c *call, i *incident.Incident) error {
-			if !i.Open() {
-				return validation.New("incident", "closed_on", "the incident was closed on %s", i.ClosedOn)
-			}
 			obs, err := e.obligations(i)
 			if err != nil {
 				return err
@@ -291,7 +299,11 @@ func (e *Engine) owed(c *call) ([]Owed, error) {
 func (e *Engine) AnnualLog(ctx context.Context, orgID org.ID, year int) (incident.Log, error) {
 	var log incident.Log
 	err := e.view(ctx, orgID, "incident.read", func(c *call) error {
-		w := storage.Window{From: date.New(year, 1, 1), To: date.New(year+1, 1, 1)}
+		// A breach belongs to the year of its discovery date (the earlier of the day known
+		// and the day it would have been known, 164.404(a)(2)); DiscoveredOn, which the
+		// index holds, is on or after it, so every candidate was recorded as discovered in
+		// that year or later. incident.AnnualLog keeps those of the year.
+		w := storage.Window{From: date.New(year, 1, 1), To: date.New(9999, 12, 31)}
 		is, err := collect(c.tx.Incidents().List(c.ctx, storage.IncidentQuery{Discovered: w}))
 		if err != nil {
 			return err
@@ -300,4 +312,15 @@ func (e *Engine) AnnualLog(ctx context.Context, orgID org.ID, year int) (inciden
 		return nil
 	})
 	return log, err
+}
+
+// checkIncidentVendor refuses a business associate that is not in the inventory.
+func checkIncidentVendor(c *call, i *incident.Incident) error {
+	if i.Vendor == "" {
+		return nil
+	}
+	if _, err := c.tx.Vendors().Get(c.ctx, i.Vendor); err != nil {
+		return validation.New("incident", "vendor", "%q: %v", i.Vendor, err)
+	}
+	return nil
 }

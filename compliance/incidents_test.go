@@ -199,3 +199,35 @@ func TestAnnualLog(t *testing.T) {
 	require.NoError(t, err)
 	require.Empty(t, empty.Entries)
 }
+
+// TestIncidentFileRules: a breach that would have been known in December belongs to that
+// year's HHS log (164.404(a)(2), 164.408(c)); a closed file no longer changes; the
+// business associate must be in the inventory.
+func TestIncidentFileRules(t *testing.T) {
+	e := incidentEngine(t, time.Date(2026, 1, 6, 15, 0, 0, 0, time.UTC))
+	f, err := e.ReportIncident(admin, orgID, incident.Incident{ID: "inc-ny", Title: "Box of records left at curb",
+		DiscoveredOn: date.New(2026, 1, 5), WouldHaveKnownOn: date.New(2025, 12, 20),
+		DiscoveredBy: incident.DiscovererWorkforce, Total: 20, Affected: []incident.Affected{{State: "OH", Count: 20}}})
+	require.NoError(t, err)
+	require.Equal(t, date.New(2026, 3, 1), obligation(t, f, "hhs").Deadline, "the 2025 log's deadline")
+	log2025, err := e.AnnualLog(admin, orgID, 2025)
+	require.NoError(t, err)
+	require.Len(t, log2025.Entries, 1)
+	log2026, err := e.AnnualLog(admin, orgID, 2026)
+	require.NoError(t, err)
+	require.Empty(t, log2026.Entries)
+
+	_, err = e.ReportIncident(admin, orgID, incident.Incident{Title: "x", DiscoveredBy: incident.DiscovererBusinessAssociate,
+		Vendor: "v-nope", Total: 1, Affected: []incident.Affected{{State: "OH", Count: 1}}})
+	require.ErrorIs(t, err, validation.ErrInvalid)
+
+	f, err = e.DetermineIncident(admin, orgID, "inc-ny", f.Incident.Version, incident.Determination{Outcome: incident.OutcomeNotPHI,
+		Facts: "the box held blank forms only"})
+	require.NoError(t, err)
+	f, err = e.CloseIncident(admin, orgID, "inc-ny", f.Incident.Version, date.Zero)
+	require.NoError(t, err)
+	facts := f.Incident
+	facts.Total, facts.Affected = 25, []incident.Affected{{State: "OH", Count: 25}}
+	_, err = e.UpdateIncidentFacts(admin, orgID, facts)
+	require.ErrorIs(t, err, validation.ErrInvalid, "a closed file does not change")
+}

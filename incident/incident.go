@@ -195,6 +195,10 @@ type Notice struct {
 	SentOn date.Date `json:"sent_on"`
 	// Method is how it was sent, e.g. "first-class mail" or "HHS breach portal".
 	Method string `json:"method,omitempty"`
+	// Individuals is how many individuals an individual notice reached, when recorded:
+	// if the count grows after the letters went out, the rest are still owed notice
+	// (45 CFR 164.404(a)(1)). Zero means it reached everyone counted.
+	Individuals int `json:"individuals,omitempty"`
 }
 
 // minDate and maxDate bound every date an incident may hold, so that date arithmetic stays
@@ -329,8 +333,12 @@ func (i *Incident) Validate() error {
 	for k, n := range i.Notices {
 		f := fmt.Sprintf("notices[%d]", k)
 		c.Check(strings.TrimSpace(n.Key) != "", f+".key", "must not be empty")
-		c.Check(!seenKey[n.Key], f+".key", "%q is listed twice", n.Key)
+		// Individual notices may go out in waves as the count grows; every other notice is
+		// sent once.
+		c.Check(!seenKey[n.Key] || n.Key == KeyIndividuals && n.Individuals > 0, f+".key", "%q is listed twice", n.Key)
 		seenKey[n.Key] = true
+		c.Check(n.Individuals >= 0, f+".individuals", "must not be negative")
+		c.Check(n.Individuals == 0 || n.Key == KeyIndividuals, f+".individuals", "applies to the individual notice only")
 		c.Check(n.SentOn != date.Zero, f+".sent_on", "must be set")
 		checkDate(&c, f+".sent_on", n.SentOn)
 		if n.SentOn != date.Zero && disc != date.Zero && n.SentOn < disc {

@@ -106,6 +106,7 @@ type calc struct {
 	spans    []span
 	delayEnd date.Date
 	sent     map[string]Notice
+	covered  map[string]int // individuals reached, by notice key, where recorded
 	out      []Obligation
 }
 
@@ -156,10 +157,13 @@ func Obligations(i *Incident, opts Options) ([]Obligation, error) {
 	c := &calc{
 		i: i, disc: i.Discovery(), cal: cal, policy: policy,
 		spans: spans(i.Delays), delayEnd: DelayEnd(i.Delays),
-		sent: make(map[string]Notice, len(i.Notices)),
+		sent: make(map[string]Notice, len(i.Notices)), covered: map[string]int{},
 	}
 	for _, n := range i.Notices {
-		c.sent[n.Key] = n
+		if _, ok := c.sent[n.Key]; !ok { // the first notice of a key dates it
+			c.sent[n.Key] = n
+		}
+		c.covered[n.Key] += n.Individuals
 	}
 	fedInd, fedHHS := c.federal()
 	c.states(rules, fedInd, fedHHS)
@@ -189,6 +193,13 @@ func (c *calc) add(o Obligation) int {
 		o.SentOn, o.Method = n.SentOn, n.Method
 		if o.Status != StatusNotRequired {
 			o.Status = StatusSent
+		}
+		// 45 CFR 164.404(a)(1): each individual whose PHI was breached is notified. A
+		// notice that recorded how many it reached, fewer than the count known now,
+		// leaves the rest owed.
+		if covered := c.covered[o.Key]; o.Key == KeyIndividuals && o.Status == StatusSent && covered > 0 && covered < c.i.Total {
+			o.Status = StatusPending
+			o.Reason += fmt.Sprintf(" Notices sent so far reached %d of the %d individuals now counted; %d remain.", covered, c.i.Total, c.i.Total-covered)
 		}
 	}
 	if o.Status == "" {
@@ -370,9 +381,11 @@ func (c *calc) federal() (ind, hhs int) {
 	if i.Total >= HHSThreshold {
 		hhsOb.Deadline, hhsOb.Citation = due, "45 CFR 164.408(b)"
 		hhsOb.Reason = fmt.Sprintf("%d individuals, %d or more: notify HHS contemporaneously with the individual notice and no later than %d calendar days after discovery (45 CFR 164.408(b)).", i.Total, HHSThreshold, NoticeDays)
-		if n, ok := c.sent[KeyIndividuals]; ok && n.SentOn < due {
-			hhsOb.Deadline = c.notBefore(n.SentOn)
-			hhsOb.Reason += fmt.Sprintf(" The individual notice went out on %s.", n.SentOn)
+		// The legal bound stays the 60 days: the count may reach 500 only after the
+		// individual notices went out, and the deadline must not fall before the day
+		// the duty arose.
+		if n, ok := c.sent[KeyIndividuals]; ok {
+			hhsOb.Reason += fmt.Sprintf(" The individual notice went out on %s: notify HHS at the same time where still possible.", n.SentOn)
 		}
 	} else {
 		y := c.disc.Year()

@@ -246,8 +246,10 @@ func TestNotABreach(t *testing.T) {
 	})
 }
 
-// TestStatusFromNotices: a recorded notice marks its obligation sent; HHS for 500 or more is
-// due contemporaneously with the individual notice (45 CFR 164.408(b)).
+// TestStatusFromNotices: a recorded notice marks its obligation sent; HHS for 500 or more
+// keeps its 60-day bound even when the individual notice went out earlier (45 CFR
+// 164.408(b): "contemporaneously" is urged, the deadline is the outer limit, so a count
+// that reaches 500 after the letters never makes the HHS notice late at once).
 func TestStatusFromNotices(t *testing.T) {
 	i := newIncident(day(2026, 4, 10), in("OH", 520), in("KY", 130))
 	i.Notices = []incident.Notice{{Key: "individuals", SentOn: day(2026, 5, 1), Method: "first-class mail"}}
@@ -261,8 +263,19 @@ func TestStatusFromNotices(t *testing.T) {
 
 	hhs := must(t, obs, "hhs")
 	assert.Equal(t, incident.StatusPending, hhs.Status)
-	assert.Equal(t, day(2026, 5, 1), hhs.Deadline, "164.408(b): contemporaneously with the individual notice")
+	assert.Equal(t, day(2026, 6, 9), hhs.Deadline, "164.408(b): no later than 60 days after discovery")
+	assert.Contains(t, hhs.Reason, "went out on 2026-05-01")
 	assert.Equal(t, incident.StatusPending, must(t, obs, "media:OH").Status)
+
+	t.Run("164.404(a)(1) individuals found after the letters are still owed notice", func(t *testing.T) {
+		i := i
+		i.Notices = []incident.Notice{{Key: "individuals", SentOn: day(2026, 5, 1), Individuals: 300}}
+		ind := must(t, obligations(t, i, federalOnly(t)), "individuals")
+		assert.Equal(t, incident.StatusPending, ind.Status, "300 of 650 reached")
+		assert.Contains(t, ind.Reason, "350 remain")
+		i.Notices = append(i.Notices, incident.Notice{Key: "individuals", SentOn: day(2026, 5, 20), Individuals: 350})
+		assert.Equal(t, incident.StatusSent, must(t, obligations(t, i, federalOnly(t)), "individuals").Status)
+	})
 
 	t.Run("a notice recorded for an obligation not required keeps it not required", func(t *testing.T) {
 		i := i
