@@ -1,10 +1,18 @@
 package postgres
 
-import "github.com/jackc/pgx/v5/pgxpool"
+import (
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
 
 // Pool exposes the store's pool to the package's tests and benchmarks (raw SQL beside
 // the library, query plans); it is not part of the public API.
 func Pool(s *Store) *pgxpool.Pool { return s.pool }
+
+// SetParkTimeout sets how long connections parked from now on wait (TestParkedConnection
+// must not depend on the machine's speed).
+func SetParkTimeout(s *Store, d time.Duration) { s.parkFor.Store(int64(d)) }
 
 // StateLists exposes the partial indexes' state lists for TestStateLists.
 var StateLists = map[string]string{"in force": inForceSQL, "expiring": expiringSQL, "pending": pendingSQL}

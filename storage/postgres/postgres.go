@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -48,6 +49,15 @@ type Store struct {
 	parkMu    sync.Mutex
 	parked    []*parkedConn
 	maxParked int
+	// parkFor overrides parkTimeout when set (tests on a loaded machine).
+	parkFor atomic.Int64
+}
+
+func (s *Store) parkTimeout() time.Duration {
+	if d := s.parkFor.Load(); d > 0 {
+		return time.Duration(d)
+	}
+	return parkTimeout
 }
 
 // parkTimeout is how long a parked connection waits for the next transaction; then it
@@ -271,7 +281,7 @@ func (s *Store) park(conn *pgxpool.Conn) bool {
 	}
 	p := &parkedConn{conn: conn}
 	s.active.Add(1) // the ending transaction still counts, so Add does not race Close's Wait
-	p.timer = time.AfterFunc(parkTimeout, func() {
+	p.timer = time.AfterFunc(s.parkTimeout(), func() {
 		if s.unpark(p) {
 			s.rollback(p.conn)
 		}
