@@ -12,6 +12,7 @@ import (
 	"github.com/hipaaops/hipaaops/event"
 	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/riskreg"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/task"
 	"github.com/hipaaops/hipaaops/vendors"
@@ -57,6 +58,7 @@ type Reminder struct {
 	Task     task.ID     `json:"task,omitempty"`
 	Vendor   vendors.ID  `json:"vendor,omitempty"`
 	Incident incident.ID `json:"incident,omitempty"`
+	Risk     riskreg.ID  `json:"risk,omitempty"`
 	// Obligation is the key of the incident's notice (e.g. "individuals", "media:OH").
 	Obligation string `json:"obligation,omitempty"`
 	Title      string `json:"title"`
@@ -79,7 +81,8 @@ type SweepResult struct {
 
 // Sweep finds, as of a day, the tasks due soon (per threshold), overdue and overdue past
 // the escalation point, the BAA reviews due soon or overdue, the stalled BAA follow-ups,
-// and the breach notices of open incidents due soon or missed, and emits one reminder event for each item and threshold, exactly once:
+// accepted risks due for review, and the breach notices of open incidents due soon or
+// missed, and emits one reminder event for each item and threshold, exactly once:
 // each reminder's key is claimed in the same transaction as its event, so a later
 // sweep, or one running at the same time in another process, emits nothing for it again
 // (the organization's write transactions are serialized). A sweep that starts late
@@ -182,6 +185,26 @@ func (e *Engine) Sweep(ctx context.Context, orgID org.ID, opts SweepOptions) (Sw
 				return err
 			}
 		}
+		// Accepted risks due for review (45 CFR 164.308(a)(1)(ii)(B)). A treatment's due date
+		// is reminded through its treatment task, which has the same due date and owner.
+		for r, err := range c.tx.Risks().List(c.ctx, storage.RiskQuery{ReviewDue: storage.Window{From: 1, To: horizon.To}}) {
+			if err != nil {
+				return err
+			}
+			on := r.Acceptance.ReviewOn
+			base := fmt.Sprintf("risk-review:%s:%s", r.ID, on)
+			rem := Reminder{Type: EventReminderRiskReview, Risk: r.ID, Title: "Review accepted risk: " + r.Title, On: on,
+				Days: int(on - asOf), Assignee: task.Assignee{Person: r.Acceptance.ApprovedBy}}
+			if on >= asOf {
+				err = s.thresholds(base, int(on-asOf), thresholds, rem)
+			} else {
+				rem.Days = int(asOf - on)
+				err = s.once(base+":overdue", rem)
+			}
+			if err != nil {
+				return err
+			}
+		}
 		// Breach-notice deadlines of open incidents: due soon per threshold, and missed.
 		owed, err := c.e.owed(c)
 		if err != nil {
@@ -267,6 +290,8 @@ func (s *sweeper) emit(r Reminder) error {
 		objType, objID = "vendor", string(r.Vendor)
 	case r.Incident != "":
 		objType, objID = "incident", string(r.Incident)
+	case r.Risk != "":
+		objType, objID = "risk", string(r.Risk)
 	}
 	ev := event.Event{Type: r.Type, At: s.at.UTC().Truncate(time.Microsecond), Actor: s.c.actor.ID,
 		ObjectType: objType, ObjectID: objID, Data: data}

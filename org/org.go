@@ -36,6 +36,9 @@ type Organization struct {
 	TimeZone string `json:"time_zone"`
 	// Sites are the organization's locations; vendors name the sites they serve.
 	Sites []Site `json:"sites,omitempty"`
+	// RiskMethod is the id of the scoring method the organization's risk register uses
+	// (a riskreg.MethodID); empty until chosen, then the engine's default applies.
+	RiskMethod string `json:"risk_method,omitempty"`
 	// Version is the stored version, used to reject stale updates.
 	Version int64 `json:"version"`
 	// CreatedAt and UpdatedAt are set by the store's caller, in UTC.

@@ -35,6 +35,9 @@ const (
 	// TemplateIncidentResponse: a security incident is reported; respond, document it and
 	// decide whether it is a breach (45 CFR 164.308(a)(6)(ii), 164.402, 164.530(j)).
 	TemplateIncidentResponse task.TemplateID = "incident-response"
+	// TemplateRiskTreatment: a risk of the register is to be mitigated, transferred or
+	// avoided; carry out the treatment by its due date (45 CFR 164.308(a)(1)(ii)(B)).
+	TemplateRiskTreatment task.TemplateID = "risk-treatment"
 )
 
 // Program templates: recurring work every practice's HIPAA program repeats.
@@ -167,6 +170,23 @@ func library() []task.Template {
 			EvidenceRequired: true,
 			DueOffsetDays:    30, // the default rule dates this task at the BAA's next review instead
 			Recurrence:       every(12, task.UnitMonth, task.AnchorCalendar),
+		},
+		{
+			ID:    TemplateRiskTreatment,
+			Title: "Carry out a risk treatment",
+			Instructions: "The risk register records a decision to mitigate, transfer or avoid a risk. Implement " +
+				"security measures sufficient to reduce it to a reasonable and appropriate level (45 CFR " +
+				"164.308(a)(1)(ii)(B)), then re-rate its residual likelihood and impact in the register.",
+			Checklist: []string{
+				"Confirm the treatment plan and its owner",
+				"Implement the measures (or sign the transfer, or retire the activity)",
+				"Record evidence that the measures are in place",
+				"Re-rate the residual risk in the register",
+			},
+			Citation:         "45 CFR 164.308(a)(1)(ii)(B)",
+			DefaultRole:      task.RoleSecurityOfficer,
+			EvidenceRequired: true,
+			DueOffsetDays:    90,
 		},
 		{
 			ID:    TemplateIncidentResponse,

@@ -60,6 +60,7 @@ func ruleTemplates() []task.TemplateID {
 	return []task.TemplateID{
 		TemplateBAAssessment, TemplateBAAReview, TemplatePHIDisposition, TemplateTrialHIPAAFile,
 		TemplateTraining, TemplateAccessRevocation, TemplateAccessReview, TemplateIncidentResponse,
+		TemplateRiskTreatment,
 	}
 }
 

@@ -27,7 +27,7 @@ var (
 var ruleTemplates = []task.TemplateID{
 	profiles.TemplateBAAssessment, profiles.TemplateBAAReview, profiles.TemplatePHIDisposition,
 	profiles.TemplateTrialHIPAAFile, profiles.TemplateTraining, profiles.TemplateAccessRevocation,
-	profiles.TemplateAccessReview, profiles.TemplateIncidentResponse,
+	profiles.TemplateAccessReview, profiles.TemplateIncidentResponse, profiles.TemplateRiskTreatment,
 }
 
 // programTemplates are the recurring templates every profile starts.
@@ -94,6 +94,8 @@ func TestTemplates(t *testing.T) {
 			"45 CFR 164.502(e), 164.308(b)(1)", task.RolePrivacyOfficer, 14, true, nil},
 		{"164.504(e) annual BAA review", profiles.TemplateBAAReview,
 			"45 CFR 164.504(e), 164.308(b)(1)", task.RolePrivacyOfficer, 30, true, annualBAA},
+		{"164.308(a)(1)(ii)(B) risk treatment", profiles.TemplateRiskTreatment,
+			"45 CFR 164.308(a)(1)(ii)(B)", task.RoleSecurityOfficer, 90, true, nil},
 		{"164.308(a)(6)(ii) 164.402 incident response", profiles.TemplateIncidentResponse,
 			"45 CFR 164.308(a)(6)(ii), 164.402, 164.530(j)", task.RolePrivacyOfficer, 5, true, nil},
 		{"164.504(e)(2)(ii)(J) PHI return or destruction", profiles.TemplatePHIDisposition,

@@ -4,7 +4,8 @@
 // A [Store] hands out organization-scoped handles ([Store.Org]); every read and write goes
 // through a transaction of one handle, so no call can reach another organization's
 // records. Each aggregate has a small interface ([Organizations], [Vendors], [Templates],
-// [Tasks], [Members], [Trials], [Reminders], [Incidents], [AuditLog], [EventLog]) with context-first
+// [Tasks], [Members], [Trials], [Reminders], [Incidents], [Risks], [Analyses],
+// [ControlDecisions], [AuditLog], [EventLog]) with context-first
 // methods; listings are iter.Seq2 values that must be
 // consumed inside the transaction.
 //
@@ -34,9 +35,11 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/audit"
+	"github.com/hipaaops/hipaaops/controls"
 	"github.com/hipaaops/hipaaops/event"
 	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/riskreg"
 	"github.com/hipaaops/hipaaops/task"
 	"github.com/hipaaops/hipaaops/trials"
 	"github.com/hipaaops/hipaaops/vendors"
@@ -88,6 +91,9 @@ type Tx interface {
 	Trials() Trials
 	Reminders() Reminders
 	Incidents() Incidents
+	Risks() Risks
+	Analyses() Analyses
+	ControlDecisions() ControlDecisions
 	Audit() AuditLog
 	Events() EventLog
 }
@@ -276,4 +282,55 @@ type IncidentQuery struct {
 	// Discovered keeps incidents whose DiscoveredOn falls in the window, e.g. a
 	// calendar year for the HHS annual log.
 	Discovered Window
+}
+
+// Risks stores the organization's living risk register.
+type Risks interface {
+	// Get returns the risk, or ErrNotFound.
+	Get(ctx context.Context, id riskreg.ID) (riskreg.Risk, error)
+	// Create stores r with version 1; ErrExists if the id is taken.
+	Create(ctx context.Context, r *riskreg.Risk) error
+	// Update stores r if its Version is current (else ErrConflict), and advances it.
+	Update(ctx context.Context, r *riskreg.Risk) error
+	// List returns the risks that match q. Without a window they are ordered by id; with
+	// TreatmentDue by due date then id; with ReviewDue by acceptance review date then id.
+	List(ctx context.Context, q RiskQuery) iter.Seq2[riskreg.Risk, error]
+}
+
+// RiskQuery filters the register; zero fields do not filter. At most one of the windows
+// is set.
+type RiskQuery struct {
+	// Open keeps risks that are not closed.
+	Open bool
+	// TreatmentDue keeps risks being treated whose treatment due date falls in the window.
+	TreatmentDue Window
+	// ReviewDue keeps accepted risks whose acceptance review date falls in the window.
+	ReviewDue Window
+}
+
+// Analyses stores the organization's risk analyses: snapshots of the register,
+// frozen once approved.
+type Analyses interface {
+	// Get returns the analysis, or ErrNotFound.
+	Get(ctx context.Context, id string) (riskreg.Analysis, error)
+	// Create stores a with version 1; ErrExists if the id is taken.
+	Create(ctx context.Context, a *riskreg.Analysis) error
+	// Update stores a if its Version is current (else ErrConflict), and advances it.
+	Update(ctx context.Context, a *riskreg.Analysis) error
+	// List returns the analyses, ordered by year then id.
+	List(ctx context.Context) iter.Seq2[riskreg.Analysis, error]
+}
+
+// ControlDecisions stores the organization's decisions on addressable implementation
+// specifications (45 CFR 164.306(d)(3)), one per control and catalog version.
+type ControlDecisions interface {
+	// Get returns the decision on a control in a catalog version, or ErrNotFound.
+	Get(ctx context.Context, catalogVersion string, id controls.ID) (controls.AddressableDecision, error)
+	// Create stores d with version 1; ErrExists if one is stored for its control and
+	// catalog version.
+	Create(ctx context.Context, d *controls.AddressableDecision) error
+	// Update stores d if its Version is current (else ErrConflict), and advances it.
+	Update(ctx context.Context, d *controls.AddressableDecision) error
+	// List returns the decisions of one catalog version, ordered by control id.
+	List(ctx context.Context, catalogVersion string) iter.Seq2[controls.AddressableDecision, error]
 }

@@ -19,9 +19,11 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/audit"
+	"github.com/hipaaops/hipaaops/controls"
 	"github.com/hipaaops/hipaaops/event"
 	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/riskreg"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/task"
 	"github.com/hipaaops/hipaaops/trials"
@@ -45,6 +47,9 @@ type orgData struct {
 	trials    map[trials.ID]*trials.Trial
 	reminders map[string]time.Time
 	incidents map[incident.ID]*incident.Incident
+	risks     map[riskreg.ID]*riskreg.Risk
+	analyses  map[string]*riskreg.Analysis
+	decisions map[decisionKey]*controls.AddressableDecision
 	audit     []audit.Entry
 	events    []event.Event
 }
@@ -58,6 +63,9 @@ func newOrgData() *orgData {
 		trials:    map[trials.ID]*trials.Trial{},
 		reminders: map[string]time.Time{},
 		incidents: map[incident.ID]*incident.Incident{},
+		risks:     map[riskreg.ID]*riskreg.Risk{},
+		analyses:  map[string]*riskreg.Analysis{},
+		decisions: map[decisionKey]*controls.AddressableDecision{},
 	}
 }
 
@@ -133,16 +141,19 @@ type tx struct {
 	undo  []func()
 }
 
-func (t *tx) Organization() storage.Organizations { return orgs{t} }
-func (t *tx) Vendors() storage.Vendors            { return vendorStore{t} }
-func (t *tx) Templates() storage.Templates        { return templateStore{t} }
-func (t *tx) Tasks() storage.Tasks                { return taskStore{t} }
-func (t *tx) Members() storage.Members            { return memberStore{t} }
-func (t *tx) Trials() storage.Trials              { return trialStore{t} }
-func (t *tx) Reminders() storage.Reminders        { return reminderStore{t} }
-func (t *tx) Incidents() storage.Incidents        { return incidentStore{t} }
-func (t *tx) Audit() storage.AuditLog             { return auditLog{t} }
-func (t *tx) Events() storage.EventLog            { return eventLog{t} }
+func (t *tx) Organization() storage.Organizations        { return orgs{t} }
+func (t *tx) Vendors() storage.Vendors                   { return vendorStore{t} }
+func (t *tx) Templates() storage.Templates               { return templateStore{t} }
+func (t *tx) Tasks() storage.Tasks                       { return taskStore{t} }
+func (t *tx) Members() storage.Members                   { return memberStore{t} }
+func (t *tx) Trials() storage.Trials                     { return trialStore{t} }
+func (t *tx) Reminders() storage.Reminders               { return reminderStore{t} }
+func (t *tx) Incidents() storage.Incidents               { return incidentStore{t} }
+func (t *tx) Risks() storage.Risks                       { return riskStore{t} }
+func (t *tx) Analyses() storage.Analyses                 { return analysisStore{t} }
+func (t *tx) ControlDecisions() storage.ControlDecisions { return decisionStore{t} }
+func (t *tx) Audit() storage.AuditLog                    { return auditLog{t} }
+func (t *tx) Events() storage.EventLog                   { return eventLog{t} }
 
 // check reports a used-up transaction, a cancelled context or a write in a read-only one.
 func (t *tx) check(ctx context.Context, writing bool) error {

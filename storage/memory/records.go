@@ -8,7 +8,11 @@ import (
 	"slices"
 	"time"
 
+	"github.com/rickb777/date/v2"
+
+	"github.com/hipaaops/hipaaops/controls"
 	"github.com/hipaaops/hipaaops/incident"
+	"github.com/hipaaops/hipaaops/riskreg"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/task"
 	"github.com/hipaaops/hipaaops/trials"
@@ -264,4 +268,104 @@ func (s incidentStore) List(ctx context.Context, q storage.IncidentQuery) iter.S
 	}, func(a, b *incident.Incident) int {
 		return cmp.Or(cmp.Compare(a.DiscoveredOn, b.DiscoveredOn), cmp.Compare(a.ID, b.ID))
 	}, 0)
+}
+
+type riskStore struct{ t *tx }
+
+func (s riskStore) table() table[riskreg.ID, riskreg.Risk] {
+	return table[riskreg.ID, riskreg.Risk]{t: s.t, kind: "risk",
+		rows:    func(d *orgData) map[riskreg.ID]*riskreg.Risk { return d.risks },
+		id:      func(v *riskreg.Risk) riskreg.ID { return v.ID },
+		version: func(v *riskreg.Risk) *int64 { return &v.Version },
+		clone:   func(v *riskreg.Risk) riskreg.Risk { return v.Clone() }}
+}
+
+func (s riskStore) Get(ctx context.Context, id riskreg.ID) (riskreg.Risk, error) {
+	return s.table().get(ctx, id)
+}
+func (s riskStore) Create(ctx context.Context, v *riskreg.Risk) error {
+	return s.table().create(ctx, v)
+}
+func (s riskStore) Update(ctx context.Context, v *riskreg.Risk) error {
+	return s.table().update(ctx, v)
+}
+
+// reviewOn is an accepted risk's acceptance review date, zero otherwise.
+func reviewOn(r *riskreg.Risk) date.Date {
+	if r.Status != riskreg.StatusAccepted || r.Acceptance == nil {
+		return date.Zero
+	}
+	return r.Acceptance.ReviewOn
+}
+
+func (s riskStore) List(ctx context.Context, q storage.RiskQuery) iter.Seq2[riskreg.Risk, error] {
+	key := func(*riskreg.Risk) date.Date { return date.Zero }
+	switch {
+	case q.TreatmentDue != (storage.Window{}):
+		key = func(r *riskreg.Risk) date.Date { return r.DueOn }
+	case q.ReviewDue != (storage.Window{}):
+		key = reviewOn
+	}
+	return s.table().scan(ctx, func(r *riskreg.Risk) bool {
+		return (!q.Open || r.Status != riskreg.StatusClosed) &&
+			(q.TreatmentDue == (storage.Window{}) || r.Status == riskreg.StatusTreating && r.DueOn != date.Zero && q.TreatmentDue.Contains(r.DueOn)) &&
+			(q.ReviewDue == (storage.Window{}) || reviewOn(r) != date.Zero && q.ReviewDue.Contains(reviewOn(r)))
+	}, func(a, b *riskreg.Risk) int { return cmp.Or(cmp.Compare(key(a), key(b)), cmp.Compare(a.ID, b.ID)) }, 0)
+}
+
+type analysisStore struct{ t *tx }
+
+func (s analysisStore) table() table[string, riskreg.Analysis] {
+	return table[string, riskreg.Analysis]{t: s.t, kind: "analysis",
+		rows:    func(d *orgData) map[string]*riskreg.Analysis { return d.analyses },
+		id:      func(v *riskreg.Analysis) string { return v.ID },
+		version: func(v *riskreg.Analysis) *int64 { return &v.Version },
+		clone:   func(v *riskreg.Analysis) riskreg.Analysis { return v.Clone() }}
+}
+
+func (s analysisStore) Get(ctx context.Context, id string) (riskreg.Analysis, error) {
+	return s.table().get(ctx, id)
+}
+func (s analysisStore) Create(ctx context.Context, v *riskreg.Analysis) error {
+	return s.table().create(ctx, v)
+}
+func (s analysisStore) Update(ctx context.Context, v *riskreg.Analysis) error {
+	return s.table().update(ctx, v)
+}
+func (s analysisStore) List(ctx context.Context) iter.Seq2[riskreg.Analysis, error] {
+	return s.table().scan(ctx, func(*riskreg.Analysis) bool { return true }, func(a, b *riskreg.Analysis) int {
+		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.ID, b.ID))
+	}, 0)
+}
+
+// decisionKey identifies a decision: one per control and catalog version.
+type decisionKey struct {
+	version string
+	control controls.ID
+}
+
+type decisionStore struct{ t *tx }
+
+func (s decisionStore) table() table[decisionKey, controls.AddressableDecision] {
+	return table[decisionKey, controls.AddressableDecision]{t: s.t, kind: "control decision",
+		rows: func(d *orgData) map[decisionKey]*controls.AddressableDecision { return d.decisions },
+		id: func(v *controls.AddressableDecision) decisionKey {
+			return decisionKey{v.CatalogVersion, v.Control}
+		},
+		version: func(v *controls.AddressableDecision) *int64 { return &v.Version },
+		clone:   func(v *controls.AddressableDecision) controls.AddressableDecision { return *v }}
+}
+
+func (s decisionStore) Get(ctx context.Context, version string, id controls.ID) (controls.AddressableDecision, error) {
+	return s.table().get(ctx, decisionKey{version, id})
+}
+func (s decisionStore) Create(ctx context.Context, v *controls.AddressableDecision) error {
+	return s.table().create(ctx, v)
+}
+func (s decisionStore) Update(ctx context.Context, v *controls.AddressableDecision) error {
+	return s.table().update(ctx, v)
+}
+func (s decisionStore) List(ctx context.Context, version string) iter.Seq2[controls.AddressableDecision, error] {
+	return s.table().scan(ctx, func(d *controls.AddressableDecision) bool { return d.CatalogVersion == version },
+		func(a, b *controls.AddressableDecision) int { return cmp.Compare(a.Control, b.Control) }, 0)
 }

@@ -51,7 +51,14 @@
 // documents too, with their discovery date (never NULL) and closing date (NULL while the
 // file is open) beside them, listed by (discovered_on, id) through an index on
 // (org_id, discovered_on, id), whole or in a discovery window, or through the same index
-// partial to the open incidents. A reminder claim is an INSERT … ON CONFLICT
+// partial to the open incidents. Risks, analyses and control decisions (migration 0004)
+// are jsonb documents as well: a risk has its status, its treatment due date (NULL unless
+// it is being treated) and its acceptance review date (NULL unless it is accepted) beside
+// it, so that the treatments and the reviews due in a window read the partial indexes
+// (org_id, due_on, id) and (org_id, review_on, id) in order while the register, whole or
+// open, is read by id through the primary key; analyses are listed through
+// (org_id, year, id), and a catalog version's decisions through the primary key
+// (org_id, catalog_version, control). A reminder claim is an INSERT … ON CONFLICT
 // DO NOTHING into reminders. Text keys use the "C" collation: listings order by name
 // then id byte-wise, as the other backends do, whatever the database's collation.
 // Audit entries and events are rows; their instants are timestamptz, which keeps the

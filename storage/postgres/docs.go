@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -16,12 +17,17 @@ import (
 )
 
 // docTable keeps one aggregate of the organization as a jsonb document with its version
-// and the columns its queries need beside it (templates, tasks, members, trials). Its
-// statements take the organization and the id as $1 and $2; the update takes the
-// version as $3. After them come the projected columns and last the document.
+// and the columns its queries need beside it (templates, tasks, members, trials,
+// incidents, risks, analyses, control decisions). Its statements take the organization
+// and the id as $1 and $2, then the parts of the scope if it has one; the update takes the
+// version after them. After them come the projected columns and last the document.
 type docTable[V any] struct {
 	t    *tx
 	kind string // "task", for errors
+	// scope holds the other parts of a key wider than (org_id, id), bound after the id (a
+	// control decision's catalog version); nil for the others. A scoped table is made for
+	// one scope: Create and Update of v use the table of v's scope.
+	scope []string
 
 	sqlGet, sqlVersion, sqlCreate, sqlUpdate string
 
@@ -32,13 +38,32 @@ type docTable[V any] struct {
 	columns func(*V) ([]any, error)
 }
 
+// keyArgs returns the arguments that name the record id: the organization, the id and
+// the scope.
+func (d docTable[V]) keyArgs(id string) []any {
+	args := make([]any, 0, len(d.scope)+2)
+	args = append(args, string(d.t.org), id)
+	for _, s := range d.scope {
+		args = append(args, s)
+	}
+	return args
+}
+
+// name names the record id in errors: its kind and its id, after the scope if any.
+func (d docTable[V]) name(id string) string {
+	if len(d.scope) == 0 {
+		return fmt.Sprintf("%s %q", d.kind, id)
+	}
+	return fmt.Sprintf("%s %q", d.kind, strings.Join(d.scope, "/")+"/"+id)
+}
+
 func (d docTable[V]) get(ctx context.Context, id string) (V, error) {
 	var zero V
-	if textOK(d.kind, id) != nil { // no stored id holds such text
+	if textOK(d.kind, append([]string{id}, d.scope...)...) != nil { // no stored key holds such text
 		if err := d.t.ready(ctx, false); err != nil {
 			return zero, err
 		}
-		return zero, fmt.Errorf("%s %q: %w", d.kind, id, storage.ErrNotFound)
+		return zero, fmt.Errorf("%s: %w", d.name(id), storage.ErrNotFound)
 	}
 	var version int64
 	var doc []byte
@@ -46,12 +71,12 @@ func (d docTable[V]) get(ctx context.Context, id string) (V, error) {
 	_, err := d.t.query(ctx, false, func(r pgx.Rows) error {
 		found = true
 		return r.Scan(&version, &doc)
-	}, d.sqlGet, string(d.t.org), id)
+	}, d.sqlGet, d.keyArgs(id)...)
 	if err != nil {
 		return zero, err
 	}
 	if !found {
-		return zero, fmt.Errorf("%s %q: %w", d.kind, id, storage.ErrNotFound)
+		return zero, fmt.Errorf("%s: %w", d.name(id), storage.ErrNotFound)
 	}
 	return d.decode(id, version, doc)
 }
@@ -64,12 +89,12 @@ func (d docTable[V]) create(ctx context.Context, v *V) error {
 	if err != nil {
 		return err
 	}
-	tag, err := d.t.query(ctx, true, nil, d.sqlCreate, append([]any{string(d.t.org), d.key(v)}, args...)...)
+	tag, err := d.t.query(ctx, true, nil, d.sqlCreate, append(d.keyArgs(d.key(v)), args...)...)
 	if err != nil {
 		return err
 	}
 	if tag.RowsAffected() == 0 {
-		return fmt.Errorf("%s %q: %w", d.kind, d.key(v), storage.ErrExists)
+		return fmt.Errorf("%s: %w", d.name(d.key(v)), storage.ErrExists)
 	}
 	*d.version(v) = 1
 	return nil
@@ -84,19 +109,19 @@ func (d docTable[V]) update(ctx context.Context, v *V) error {
 	if err != nil {
 		return err
 	}
-	tag, err := d.t.query(ctx, true, nil, d.sqlUpdate, append([]any{string(d.t.org), id, given}, args...)...)
+	tag, err := d.t.query(ctx, true, nil, d.sqlUpdate, append(append(d.keyArgs(id), given), args...)...)
 	if err != nil {
 		return err
 	}
 	if tag.RowsAffected() == 0 {
-		stored, found, err := d.t.version(ctx, d.sqlVersion, string(d.t.org), id)
+		stored, found, err := d.t.version(ctx, d.sqlVersion, d.keyArgs(id)...)
 		if err != nil {
 			return err
 		}
 		if !found {
-			return fmt.Errorf("%s %q: %w", d.kind, id, storage.ErrNotFound)
+			return fmt.Errorf("%s: %w", d.name(id), storage.ErrNotFound)
 		}
-		return fmt.Errorf("%s %q version %d, stored %d: %w", d.kind, id, given, stored, storage.ErrConflict)
+		return fmt.Errorf("%s version %d, stored %d: %w", d.name(id), given, stored, storage.ErrConflict)
 	}
 	*d.version(v) = given + 1
 	return nil
@@ -107,7 +132,7 @@ func (d docTable[V]) update(ctx context.Context, v *V) error {
 // middle of the transaction (and so abort it): an unknown enum value (json.Marshal fails
 // with its validation error), text that is not UTF-8 or holds NUL, a date out of range.
 func (d docTable[V]) encode(v *V, version int64) ([]any, error) {
-	if err := textOK(d.kind, d.key(v)); err != nil {
+	if err := textOK(d.kind, append([]string{d.key(v)}, d.scope...)...); err != nil {
 		return nil, err
 	}
 	cols, err := d.columns(v)
@@ -118,7 +143,7 @@ func (d docTable[V]) encode(v *V, version int64) ([]any, error) {
 	*d.version(&c) = version
 	doc, err := json.Marshal(&c)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: %s %q cannot be stored: %w", d.kind, d.key(v), err)
+		return nil, fmt.Errorf("postgres: %s cannot be stored: %w", d.name(d.key(v)), err)
 	}
 	if hasNUL(doc) {
 		return nil, validation.New("postgres", d.kind, "a text field contains a NUL character, which PostgreSQL cannot store")
@@ -130,7 +155,7 @@ func (d docTable[V]) decode(id string, version int64, doc []byte) (V, error) {
 	var v V
 	if err := json.Unmarshal(doc, &v); err != nil {
 		var zero V
-		return zero, fmt.Errorf("postgres: %s %q: stored document cannot be read: %w", d.kind, id, err)
+		return zero, fmt.Errorf("postgres: %s: stored document cannot be read: %w", d.name(id), err)
 	}
 	d.setKey(&v, id)
 	*d.version(&v) = version

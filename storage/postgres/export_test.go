@@ -20,12 +20,13 @@ var StateLists = map[string]string{"in force": inForceSQL, "expiring": expiringS
 // OpenStatesSQL exposes the open task states as the queries spell them.
 var OpenStatesSQL = openSQL
 
-// TaskListSQL, MemberListSQL and IncidentListSQL expose the task, roster and incident
-// query builders.
+// TaskListSQL, MemberListSQL, IncidentListSQL and RiskListSQL expose the task, roster,
+// incident and risk register query builders.
 var (
 	TaskListSQL     = taskListSQL
 	MemberListSQL   = memberListSQL
 	IncidentListSQL = incidentListSQL
+	RiskListSQL     = riskListSQL
 )
 
 // ListSQL exposes the listing query builder for the query-plan test.
@@ -44,6 +45,13 @@ var Queries = map[string]string{
 	"Tasks.Update":             sqlTaskUpdate,
 	"Incidents.Get":            sqlIncidentGet,
 	"Incidents.Update":         sqlIncidentUpdate,
+	"Risks.Get":                sqlRiskGet,
+	"Risks.Update":             sqlRiskUpdate,
+	"Analyses.Get":             sqlAnalysisGet,
+	"Analyses.List":            sqlAnalysisList,
+	"ControlDecisions.Get":     sqlDecisionGet,
+	"ControlDecisions.Update":  sqlDecisionUpdate,
+	"ControlDecisions.List":    sqlDecisionList,
 }
 
 // MigrateLockKey is the advisory lock key migrations run under.

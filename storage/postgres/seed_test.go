@@ -13,8 +13,10 @@ import (
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hipaaops/hipaaops/controls"
 	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/riskreg"
 	"github.com/hipaaops/hipaaops/task"
 	"github.com/hipaaops/hipaaops/vendors"
 	"github.com/hipaaops/hipaaops/workforce"
@@ -220,4 +222,87 @@ func seedIncidents(tb testing.TB, pool *pgxpool.Pool, orgs, perOrg int) {
 	n, err := pool.CopyFrom(ctx, pgx.Identifier{"incidents"}, cols, pgx.CopyFromRows(rows))
 	require.NoError(tb, err)
 	require.EqualValues(tb, orgs*perOrg, n)
+}
+
+// seedRisk returns risk j of an organization's register: one in four each open, being
+// treated (due dates spread over the year around base), accepted (review dates likewise)
+// and closed.
+func seedRisk(j int) riskreg.Risk {
+	starter := riskreg.Starter()
+	r := starter[j%len(starter)]
+	r.ID = riskreg.ID(fmt.Sprintf("r-%05d", j))
+	r.Version = 1
+	r.CreatedAt = time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
+	r.UpdatedAt = r.CreatedAt
+	switch j % 4 {
+	case 1:
+		r.Status, r.Treatment, r.Justification, r.Owner = riskreg.StatusTreating, riskreg.TreatMitigate, "encrypt transfers", "IT manager"
+		r.DueOn = base + date.Date(j*7%365-180)
+	case 2:
+		r.Status, r.Treatment = riskreg.StatusAccepted, riskreg.TreatAccept
+		r.Acceptance = &riskreg.Acceptance{ApprovedBy: "Dr. Osei", ApprovedOn: base - 400,
+			ReviewOn: base + date.Date(j*11%365-180), Justification: "low residual risk"}
+	case 3:
+		r.Status = riskreg.StatusClosed
+	}
+	return r
+}
+
+// seedRisks loads orgs organizations of perOrg risks each with COPY, with the projected
+// columns as the store writes them.
+func seedRisks(tb testing.TB, pool *pgxpool.Pool, orgs, perOrg int) {
+	tb.Helper()
+	var rows [][]any
+	for i := range orgs {
+		for j := range perOrg {
+			r := seedRisk(j)
+			doc, err := json.Marshal(&r)
+			require.NoError(tb, err)
+			var due, review pgtype.Date
+			if r.Status == riskreg.StatusTreating {
+				due = pgDate(r.DueOn)
+			}
+			if r.Status == riskreg.StatusAccepted {
+				review = pgDate(r.Acceptance.ReviewOn)
+			}
+			rows = append(rows, []any{string(seedOrg(i)), string(r.ID), r.Version, string(r.Status), due, review, doc})
+		}
+	}
+	cols := []string{"org_id", "id", "version", "status", "due_on", "review_on", "doc"}
+	n, err := pool.CopyFrom(ctx, pgx.Identifier{"risks"}, cols, pgx.CopyFromRows(rows))
+	require.NoError(tb, err)
+	require.EqualValues(tb, orgs*perOrg, n)
+}
+
+// seedAnalyses loads orgs organizations of perOrg yearly analyses each, of two risks, and
+// the decisions on perOrg controls in each of two catalog versions, with COPY.
+func seedAnalyses(tb testing.TB, pool *pgxpool.Pool, orgs, perOrg int) {
+	tb.Helper()
+	var analyses, decisions [][]any
+	for i := range orgs {
+		for j := range perOrg {
+			a := riskreg.Snapshot(fmt.Sprintf("sra-%04d", 2000+j), 2000+j, riskreg.MethodHHS3x3,
+				[]riskreg.Risk{seedRisk(j), seedRisk(j + 1)})
+			a.Version, a.CreatedAt = 1, time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
+			doc, err := json.Marshal(&a)
+			require.NoError(tb, err)
+			analyses = append(analyses, []any{string(seedOrg(i)), a.ID, a.Version, int64(a.Year), doc})
+			for _, version := range []string{"2013-omnibus", "2027-final"} {
+				d := controls.AddressableDecision{Control: controls.ID(fmt.Sprintf("164.3%02d(a)(2)(iv)", j)),
+					CatalogVersion: version, Decision: controls.DecisionImplemented, DecidedBy: "Security officer",
+					DecidedOn: base - 30, Version: 1, CreatedAt: a.CreatedAt, UpdatedAt: a.CreatedAt}
+				doc, err := json.Marshal(&d)
+				require.NoError(tb, err)
+				decisions = append(decisions, []any{string(seedOrg(i)), version, string(d.Control), d.Version, doc})
+			}
+		}
+	}
+	n, err := pool.CopyFrom(ctx, pgx.Identifier{"analyses"}, []string{"org_id", "id", "version", "year", "doc"},
+		pgx.CopyFromRows(analyses))
+	require.NoError(tb, err)
+	require.EqualValues(tb, orgs*perOrg, n)
+	n, err = pool.CopyFrom(ctx, pgx.Identifier{"control_decisions"},
+		[]string{"org_id", "catalog_version", "control", "version", "doc"}, pgx.CopyFromRows(decisions))
+	require.NoError(tb, err)
+	require.EqualValues(tb, 2*orgs*perOrg, n)
 }

@@ -95,7 +95,14 @@
 // primary key makes each reminder go out once. Incidents (migration 0003) are documents
 // too, projecting their discovery date (never NULL) and closing date (NULL while open),
 // and are listed by (discovered_on, id) through (org_id, discovered_on, id), whole or in a
-// discovery window, or through the same index partial to the open incidents.
+// discovery window, or through the same index partial to the open incidents. Risks,
+// analyses and control decisions (migration 0004) are documents as well: a risk projects
+// its status, its treatment due date (NULL unless it is being treated) and its acceptance
+// review date (NULL unless it is accepted), so that the treatments and the reviews due in
+// a window read the partial indexes (org_id, due_on, id) and (org_id, review_on, id) in
+// order while the register, whole or open, is read by id through the primary key;
+// analyses are listed through (org_id, year, id), and a catalog version's decisions
+// through the primary key (org_id, catalog_version, control).
 //
 // Audit entries and events are rows, their instants INTEGER microseconds since the Unix
 // epoch in UTC, which reads back exactly what audit.Next produced; an audit entry finer

@@ -7,20 +7,27 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"strings"
 
 	"github.com/hipaaops/hipaaops/storage"
 )
 
 // docTable keeps one aggregate as a JSON document (doc) with its version and the columns
 // its queries need projected beside it: the Get, Create, Update (with its version check)
-// and listing that templates, tasks, members, trials and incidents share. Vendors, older and with
-// their two-part window queries, have their own code in vendors.go.
+// and listing that templates, tasks, members, trials, incidents, risks, analyses and control
+// decisions share. Vendors, older and with their two-part window queries, have their own
+// code in vendors.go.
 type docTable[K ~string, V any] struct {
 	t       *tx
 	kind    string // "task", for messages
 	st      *docStmts
 	id      func(*V) K
 	version func(*V) *int64
+	// scope holds the parts of the key between org_id and id, bound in that order by every
+	// statement that names one record (a control decision's catalog version); nil for
+	// aggregates keyed by (org_id, id). A scoped table is made for one scope: Create and
+	// Update of v use the table of v's scope.
+	scope []string
 	// cols returns the projected columns' values in the order the insert and update
 	// statements list them (after id, before doc); nil when there are none.
 	cols func(*V) []any
@@ -34,6 +41,24 @@ func strArg[T ~string](s T) any {
 	return string(s)
 }
 
+// key returns the arguments that name the record id: the organization, the scope, the id.
+func (d docTable[K, V]) key(id K) []any {
+	args := make([]any, 0, len(d.scope)+2)
+	args = append(args, d.t.org)
+	for _, s := range d.scope {
+		args = append(args, s)
+	}
+	return append(args, string(id))
+}
+
+// name names the record id in messages: its kind and its id, after the scope if any.
+func (d docTable[K, V]) name(id K) string {
+	if len(d.scope) == 0 {
+		return fmt.Sprintf("%s %q", d.kind, id)
+	}
+	return fmt.Sprintf("%s %q", d.kind, strings.Join(d.scope, "/")+"/"+string(id))
+}
+
 // encode returns the JSON document of v stored at the given version. An unknown enum
 // value fails here, before anything is written, with its validation error in the chain.
 func (d docTable[K, V]) encode(v *V, version int64) (string, error) {
@@ -41,7 +66,7 @@ func (d docTable[K, V]) encode(v *V, version int64) (string, error) {
 	*d.version(&c) = version
 	doc, err := json.Marshal(&c)
 	if err != nil {
-		return "", fmt.Errorf("sqlite: %s %q: encode: %w", d.kind, d.id(v), err)
+		return "", fmt.Errorf("sqlite: %s: encode: %w", d.name(d.id(v)), err)
 	}
 	return string(doc), nil
 }
@@ -72,8 +97,8 @@ func (d docTable[K, V]) get(ctx context.Context, id K) (V, error) {
 	if err := t.check(ctx, false); err != nil {
 		return zero, err
 	}
-	what := fmt.Sprintf("get %s %q", d.kind, id)
-	rows, err := d.st.get.QueryContext(ctx, t.org, string(id))
+	what := "get " + d.name(id)
+	rows, err := d.st.get.QueryContext(ctx, d.key(id)...)
 	if err != nil {
 		return zero, t.fail(ctx, what, err)
 	}
@@ -83,7 +108,7 @@ func (d docTable[K, V]) get(ctx context.Context, id K) (V, error) {
 	case err != nil:
 		return zero, t.fail(ctx, what, err)
 	case len(got) == 0:
-		return zero, fmt.Errorf("%s %q: %w", d.kind, id, storage.ErrNotFound)
+		return zero, fmt.Errorf("%s: %w", d.name(id), storage.ErrNotFound)
 	}
 	return got[0], nil
 }
@@ -97,9 +122,9 @@ func (d docTable[K, V]) create(ctx context.Context, v *V) error {
 	if err != nil {
 		return err
 	}
-	args := append([]any{t.org, string(d.id(v))}, d.projections(v)...)
+	args := append(d.key(d.id(v)), d.projections(v)...)
 	if _, err := d.st.insert.ExecContext(ctx, append(args, doc)...); err != nil {
-		return t.fail(ctx, fmt.Sprintf("create %s %q", d.kind, d.id(v)), err)
+		return t.fail(ctx, "create "+d.name(d.id(v)), err)
 	}
 	*d.version(v) = 1
 	return nil
@@ -122,8 +147,9 @@ func (d docTable[K, V]) update(ctx context.Context, v *V) error {
 	if err != nil {
 		return err
 	}
-	what := fmt.Sprintf("update %s %q", d.kind, id)
-	args := append(d.projections(v), doc, t.org, string(id), given)
+	what := "update " + d.name(id)
+	args := append(append(d.projections(v), doc), d.key(id)...)
+	args = append(args, given)
 	res, err := d.st.update.ExecContext(ctx, args...)
 	if err != nil {
 		return t.fail(ctx, what, err)
@@ -134,14 +160,14 @@ func (d docTable[K, V]) update(ctx context.Context, v *V) error {
 	}
 	if n == 0 {
 		var stored int64
-		err := d.st.version.QueryRowContext(ctx, t.org, string(id)).Scan(&stored)
+		err := d.st.version.QueryRowContext(ctx, d.key(id)...).Scan(&stored)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			return fmt.Errorf("%s %q: %w", d.kind, id, storage.ErrNotFound)
+			return fmt.Errorf("%s: %w", d.name(id), storage.ErrNotFound)
 		case err != nil:
 			return t.fail(ctx, what, err)
 		}
-		return fmt.Errorf("%s %q version %d, stored %d: %w", d.kind, id, given, stored, storage.ErrConflict)
+		return fmt.Errorf("%s version %d, stored %d: %w", d.name(id), given, stored, storage.ErrConflict)
 	}
 	*d.version(v) = given + 1
 	return nil

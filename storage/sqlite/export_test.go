@@ -16,12 +16,13 @@ var StateLists = map[string]string{"in force": inForceSQL, "expiring": expiringS
 // ListSQL exposes the listing query builder for the query-plan test.
 var ListSQL = listSQL
 
-// TaskListSQL, MemberListSQL and IncidentListSQL expose the task, roster and incident
-// query builders for the query-plan test.
+// TaskListSQL, MemberListSQL, IncidentListSQL and RiskListSQL expose the task, roster,
+// incident and risk register query builders for the query-plan test.
 var (
 	TaskListSQL     = taskListSQL
 	MemberListSQL   = memberListSQL
 	IncidentListSQL = incidentListSQL
+	RiskListSQL     = riskListSQL
 )
 
 // Queries are the fixed queries by the name the query-plan test reports.
@@ -52,17 +53,28 @@ var Queries = map[string]string{
 	"Trials.List/status":       sqlTrialListByStatus,
 	"Incidents.Get":            sqlIncidentGet,
 	"Incidents.Version":        sqlIncidentVersion,
+	"Risks.Get":                sqlRiskGet,
+	"Risks.Version":            sqlRiskVersion,
+	"Analyses.Get":             sqlAnalysisGet,
+	"Analyses.Version":         sqlAnalysisVersion,
+	"Analyses.List":            sqlAnalysisList,
+	"ControlDecisions.Get":     sqlDecisionGet,
+	"ControlDecisions.Version": sqlDecisionVersion,
+	"ControlDecisions.List":    sqlDecisionList,
 }
 
 // Updates are the fixed writes whose WHERE clause the query-plan test checks.
 var Updates = map[string]string{
-	"Organization.Update": sqlOrgUpdate,
-	"Vendors.Update":      sqlVendorUpdate,
-	"Templates.Update":    sqlTemplateUpdate,
-	"Tasks.Update":        sqlTaskUpdate,
-	"Members.Update":      sqlMemberUpdate,
-	"Trials.Update":       sqlTrialUpdate,
-	"Incidents.Update":    sqlIncidentUpdate,
+	"Organization.Update":     sqlOrgUpdate,
+	"Vendors.Update":          sqlVendorUpdate,
+	"Templates.Update":        sqlTemplateUpdate,
+	"Tasks.Update":            sqlTaskUpdate,
+	"Members.Update":          sqlMemberUpdate,
+	"Trials.Update":           sqlTrialUpdate,
+	"Incidents.Update":        sqlIncidentUpdate,
+	"Risks.Update":            sqlRiskUpdate,
+	"Analyses.Update":         sqlAnalysisUpdate,
+	"ControlDecisions.Update": sqlDecisionUpdate,
 }
 
 // WithConn runs f on one of the store's own connections: the writer's, or a reader's.

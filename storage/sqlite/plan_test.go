@@ -171,9 +171,38 @@ func TestQueryPlans(t *testing.T) {
 	}
 	expect["Incidents.List/discovered"] = want{index: "incidents_by_discovery", sorted: true, seek: "discovered_on>? AND discovered_on<?"}
 	expect["Incidents.List/open/discovered"] = want{index: "incidents_open", sorted: true, seek: "discovered_on>? AND discovered_on<?"}
+	// The register: treatments due in a window and accepted risks due for review in one
+	// read their partial index, in (date, id) order, seeking to the window; the whole
+	// register and the open risks read the primary key, in id order.
+	riskLists := map[string]struct {
+		q     storage.RiskQuery
+		index string
+		seek  string
+	}{
+		"Risks.List":                   {storage.RiskQuery{}, "sqlite_autoindex_risks_1", ""},
+		"Risks.List/open":              {storage.RiskQuery{Open: true}, "sqlite_autoindex_risks_1", ""},
+		"Risks.List/treatmentDue":      {storage.RiskQuery{TreatmentDue: window}, "risks_treatment_due", "due_on>? AND due_on<?"},
+		"Risks.List/treatmentDue/open": {storage.RiskQuery{Open: true, TreatmentDue: window}, "risks_treatment_due", "due_on>? AND due_on<?"},
+		"Risks.List/reviewDue":         {storage.RiskQuery{ReviewDue: window}, "risks_review_due", "review_on>? AND review_on<?"},
+		"Risks.List/reviewDue/open":    {storage.RiskQuery{Open: true, ReviewDue: window}, "risks_review_due", "review_on>? AND review_on<?"},
+	}
+	for name, c := range riskLists {
+		text, _ := sqlite.RiskListSQL("org-a", c.q)
+		cases[name] = struct {
+			query string
+			want  want
+		}{query: text}
+		expect[name] = want{index: c.index, sorted: true, seek: c.seek}
+	}
+	expect["Analyses.List"] = want{index: "analyses_by_year", sorted: true}
+	expect["ControlDecisions.List"] = want{index: "sqlite_autoindex_control_decisions_1", sorted: true, seek: "catalog_version=?"}
+	for _, name := range []string{"ControlDecisions.Get", "ControlDecisions.Version", "ControlDecisions.Update"} {
+		expect[name] = want{index: "sqlite_autoindex_control_decisions_1", seek: "catalog_version=? AND control=?"}
+	}
 	for _, name := range []string{"Templates.Get", "Templates.Version", "Templates.Update", "Tasks.Get", "Tasks.Version",
 		"Tasks.Update", "Members.Get", "Members.Version", "Members.Update", "Trials.Get", "Trials.Version", "Trials.Update",
-		"Incidents.Get", "Incidents.Version", "Incidents.Update"} {
+		"Incidents.Get", "Incidents.Version", "Incidents.Update", "Risks.Get", "Risks.Version", "Risks.Update",
+		"Analyses.Get", "Analyses.Version", "Analyses.Update"} {
 		expect[name] = want{index: "sqlite_autoindex_" + strings.ToLower(name[:strings.Index(name, ".")]) + "_1"}
 	}
 	expect["Templates.List"] = want{index: "sqlite_autoindex_templates_1", sorted: true}

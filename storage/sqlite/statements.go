@@ -97,6 +97,31 @@ const (
 	sqlIncidentUpdate = `UPDATE incidents SET version = version + 1, discovered_on = ?, closed_on = ?, doc = ?
     WHERE org_id = ? AND id = ? AND version = ?`
 
+	sqlRiskGet     = `SELECT version, doc FROM risks WHERE org_id = ? AND id = ?`
+	sqlRiskVersion = `SELECT version FROM risks WHERE org_id = ? AND id = ?`
+	sqlRiskInsert  = `INSERT INTO risks (org_id, id, version, status, due_on, review_on, doc)
+    VALUES (?, ?, 1, ?, ?, ?, ?)`
+	sqlRiskUpdate = `UPDATE risks SET version = version + 1, status = ?, due_on = ?, review_on = ?, doc = ?
+    WHERE org_id = ? AND id = ? AND version = ?`
+
+	sqlAnalysisGet     = `SELECT version, doc FROM analyses WHERE org_id = ? AND id = ?`
+	sqlAnalysisVersion = `SELECT version FROM analyses WHERE org_id = ? AND id = ?`
+	sqlAnalysisInsert  = `INSERT INTO analyses (org_id, id, version, year, doc) VALUES (?, ?, 1, ?, ?)`
+	sqlAnalysisUpdate  = `UPDATE analyses SET version = version + 1, year = ?, doc = ?
+    WHERE org_id = ? AND id = ? AND version = ?`
+	sqlAnalysisList = `SELECT version, doc FROM analyses WHERE org_id = ? ORDER BY year, id`
+
+	sqlDecisionGet = `SELECT version, doc FROM control_decisions
+    WHERE org_id = ? AND catalog_version = ? AND control = ?`
+	sqlDecisionVersion = `SELECT version FROM control_decisions
+    WHERE org_id = ? AND catalog_version = ? AND control = ?`
+	sqlDecisionInsert = `INSERT INTO control_decisions (org_id, catalog_version, control, version, doc)
+    VALUES (?, ?, ?, 1, ?)`
+	sqlDecisionUpdate = `UPDATE control_decisions SET version = version + 1, doc = ?
+    WHERE org_id = ? AND catalog_version = ? AND control = ? AND version = ?`
+	sqlDecisionList = `SELECT version, doc FROM control_decisions
+    WHERE org_id = ? AND catalog_version = ? ORDER BY control`
+
 	sqlReminderClaim = `INSERT INTO reminders (org_id, key, claimed_at) VALUES (?, ?, ?)
     ON CONFLICT (org_id, key) DO NOTHING`
 )
@@ -112,6 +137,8 @@ type statements struct {
 	templateList                                               *sql.Stmt
 	task, member, trial, incident                              docStmts
 	trialList, trialListByStatus                               *sql.Stmt
+	risk, analysis, decision                                   docStmts
+	analysisList, decisionList                                 *sql.Stmt
 	reminderClaim                                              *sql.Stmt
 }
 
@@ -148,6 +175,14 @@ func (st *statements) all() []stmtDef {
 		{&st.trialList, sqlTrialList}, {&st.trialListByStatus, sqlTrialListByStatus},
 		{&st.incident.get, sqlIncidentGet}, {&st.incident.version, sqlIncidentVersion},
 		{&st.incident.insert, sqlIncidentInsert}, {&st.incident.update, sqlIncidentUpdate},
+		{&st.risk.get, sqlRiskGet}, {&st.risk.version, sqlRiskVersion},
+		{&st.risk.insert, sqlRiskInsert}, {&st.risk.update, sqlRiskUpdate},
+		{&st.analysis.get, sqlAnalysisGet}, {&st.analysis.version, sqlAnalysisVersion},
+		{&st.analysis.insert, sqlAnalysisInsert}, {&st.analysis.update, sqlAnalysisUpdate},
+		{&st.analysisList, sqlAnalysisList},
+		{&st.decision.get, sqlDecisionGet}, {&st.decision.version, sqlDecisionVersion},
+		{&st.decision.insert, sqlDecisionInsert}, {&st.decision.update, sqlDecisionUpdate},
+		{&st.decisionList, sqlDecisionList},
 		{&st.reminderClaim, sqlReminderClaim},
 	}
 }

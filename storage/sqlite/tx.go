@@ -22,11 +22,14 @@ type tx struct {
 	done  atomic.Bool
 }
 
-func (t *tx) Organization() storage.Organizations { return orgStore{t} }
-func (t *tx) Vendors() storage.Vendors            { return vendorStore{t} }
-func (t *tx) Incidents() storage.Incidents        { return incidentStore{t} }
-func (t *tx) Audit() storage.AuditLog             { return auditLog{t} }
-func (t *tx) Events() storage.EventLog            { return eventLog{t} }
+func (t *tx) Organization() storage.Organizations        { return orgStore{t} }
+func (t *tx) Vendors() storage.Vendors                   { return vendorStore{t} }
+func (t *tx) Incidents() storage.Incidents               { return incidentStore{t} }
+func (t *tx) Risks() storage.Risks                       { return riskStore{t} }
+func (t *tx) Analyses() storage.Analyses                 { return analysisStore{t} }
+func (t *tx) ControlDecisions() storage.ControlDecisions { return decisionStore{t} }
+func (t *tx) Audit() storage.AuditLog                    { return auditLog{t} }
+func (t *tx) Events() storage.EventLog                   { return eventLog{t} }
 
 // errReadOnly is returned for a write inside View.
 var errReadOnly = errors.New("sqlite: write in a read-only transaction (use Update)")

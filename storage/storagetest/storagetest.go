@@ -47,6 +47,7 @@ func Run(t *testing.T, newStore NewStore) {
 	all = append(all, queryTests...)
 	all = append(all, taskTests...)
 	all = append(all, incidentTests...)
+	all = append(all, riskTests...)
 	all = append(all, txTests...)
 	all = append(all, logTests...)
 	all = append(all, isolationTests...)
