@@ -1,14 +1,11 @@
 package controls_test
 
 import (
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"testing"
 	"time"
 
 	"github.com/rickb777/date/v2"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
-	"github.com/hipaaops/hipaaops/validation"
 )
 
 // day is date.New, shorter to read in tables.
@@ -18,12 +15,5 @@ func day(y int, m time.Month, d int) date.Date { return date.New(y, m, d) }
 // field, whose rule contains rule.
 func requireInvalid(t *testing.T, err error, field, rule string) {
 	t.Helper()
-	require.Error(t, err)
-	require.ErrorIs(t, err, validation.ErrInvalid)
-	var verr *validation.Error
-	require.ErrorAs(t, err, &verr)
-	assert.Equal(t, "controls", verr.Pkg)
-	assert.Equal(t, field, verr.Field, "error: %v", err)
-	assert.Contains(t, verr.Rule, rule)
-	assert.Len(t, validation.All(err), 1, "expected one problem, got: %v", err)
+	enumtest.RequireInvalid(t, err, "controls", field, rule)
 }

@@ -1,8 +1,8 @@
 package riskreg_test
 
 import (
-	"encoding"
 	"encoding/json"
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"strings"
 	"testing"
 	"time"
@@ -17,59 +17,21 @@ import (
 	"github.com/hipaaops/hipaaops/vendors"
 )
 
-// enumValue is a string enum of this package.
-type enumValue interface {
-	~string
-	Valid() bool
-	encoding.TextMarshaler
-}
-
-// testEnum checks an enum's wire values, Valid, and text marshalling both ways: known values
-// round-trip, unknown ones fail with a validation error naming field and leave dst as it was.
-func testEnum[T enumValue, PT interface {
-	*T
-	encoding.TextUnmarshaler
-}](t *testing.T, field string, want []string, values []T) {
-	t.Helper()
-	got := make([]string, len(values))
-	for i, v := range values {
-		got[i] = string(v)
-	}
-	require.Equal(t, want, got, "wire values are stored: changing one breaks stored data")
-	for _, v := range values {
-		assert.True(t, v.Valid(), "%q", v)
-		b, err := v.MarshalText()
-		require.NoError(t, err)
-		var back T
-		require.NoError(t, PT(&back).UnmarshalText(b))
-		assert.Equal(t, v, back)
-	}
-	for _, bad := range []string{"", "bogus", " " + want[0], want[0] + " ", "X" + want[0]} {
-		v := T(bad)
-		assert.False(t, v.Valid(), "%q", bad)
-		_, err := v.MarshalText()
-		requireInvalid(t, err, field, "is not one of")
-		dst := values[0]
-		requireInvalid(t, PT(&dst).UnmarshalText([]byte(bad)), field, "is not one of")
-		assert.Equal(t, values[0], dst, "a refused value leaves the destination unchanged")
-	}
-}
-
 func TestEnums(t *testing.T) {
 	t.Run("MethodID", func(t *testing.T) {
-		testEnum(t, "method", []string{"hhs-sra-3x3", "nist-800-30-5x5"}, riskreg.MethodIDValues())
+		enumtest.Check(t, "riskreg", "method", []string{"hhs-sra-3x3", "nist-800-30-5x5"}, riskreg.MethodIDValues())
 	})
 	t.Run("Rating", func(t *testing.T) {
-		testEnum(t, "rating", []string{"very_low", "low", "moderate", "high", "very_high"}, riskreg.RatingValues())
+		enumtest.Check(t, "riskreg", "rating", []string{"very_low", "low", "moderate", "high", "very_high"}, riskreg.RatingValues())
 	})
 	t.Run("Treatment", func(t *testing.T) {
-		testEnum(t, "treatment", []string{"mitigate", "accept", "transfer", "avoid"}, riskreg.TreatmentValues())
+		enumtest.Check(t, "riskreg", "treatment", []string{"mitigate", "accept", "transfer", "avoid"}, riskreg.TreatmentValues())
 	})
 	t.Run("Status", func(t *testing.T) {
-		testEnum(t, "status", []string{"open", "treating", "accepted", "closed"}, riskreg.StatusValues())
+		enumtest.Check(t, "riskreg", "status", []string{"open", "treating", "accepted", "closed"}, riskreg.StatusValues())
 	})
 	t.Run("Action", func(t *testing.T) {
-		testEnum(t, "action", []string{"rate", "review", "accept", "close", "reopen", "change_method"}, riskreg.ActionValues())
+		enumtest.Check(t, "riskreg", "action", []string{"rate", "review", "accept", "close", "reopen", "change_method"}, riskreg.ActionValues())
 	})
 }
 

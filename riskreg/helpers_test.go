@@ -1,6 +1,7 @@
 package riskreg_test
 
 import (
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"testing"
 	"time"
 
@@ -65,15 +66,8 @@ func acceptance() riskreg.Acceptance {
 // riskreg, on field, whose rule contains rule.
 func requireInvalid(t *testing.T, err error, field, rule string) {
 	t.Helper()
-	require.Error(t, err)
-	require.ErrorIs(t, err, validation.ErrInvalid)
 	require.NotErrorIs(t, err, riskreg.ErrTransition)
-	var verr *validation.Error
-	require.ErrorAs(t, err, &verr)
-	assert.Equal(t, "riskreg", verr.Pkg)
-	assert.Equal(t, field, verr.Field, "error: %v", err)
-	assert.Contains(t, verr.Rule, rule)
-	assert.Len(t, validation.All(err), 1, "expected one problem, got: %v", err)
+	enumtest.RequireInvalid(t, err, "riskreg", field, rule)
 }
 
 // requireTransition asserts that err is a *riskreg.TransitionError between two statuses.

@@ -1,8 +1,8 @@
 package task_test
 
 import (
-	"encoding"
 	"encoding/json"
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"slices"
 	"strings"
 	"testing"
@@ -13,60 +13,16 @@ import (
 	"github.com/hipaaops/hipaaops/task"
 )
 
-// enumValue is a string enum of this package.
-type enumValue interface {
-	~string
-	Valid() bool
-	encoding.TextMarshaler
-}
-
-// testEnum checks an enum's wire values, Valid, and text marshalling both ways: known values
-// round-trip, unknown ones fail with a validation error naming field and leave dst as it was.
-func testEnum[T enumValue, PT interface {
-	*T
-	encoding.TextUnmarshaler
-}](t *testing.T, field string, want []string, values []T) {
-	t.Helper()
-	got := make([]string, len(values))
-	for i, v := range values {
-		got[i] = string(v)
-	}
-	require.Equal(t, want, got, "wire values are stored: changing one breaks stored data")
-
-	for _, v := range values {
-		assert.True(t, v.Valid(), "%q", v)
-		b, err := v.MarshalText()
-		require.NoError(t, err)
-		assert.Equal(t, string(v), string(b))
-		var back T
-		require.NoError(t, PT(&back).UnmarshalText(b))
-		assert.Equal(t, v, back)
-	}
-
-	for _, bad := range []string{"", "bogus", " " + want[0], want[0] + " ", strings.ToUpper(want[0])} {
-		v := T(bad)
-		assert.False(t, v.Valid(), "%q", bad)
-
-		_, err := v.MarshalText()
-		requireInvalid(t, err, field, "is not one of")
-
-		dst := values[0]
-		err = PT(&dst).UnmarshalText([]byte(bad))
-		requireInvalid(t, err, field, "is not one of")
-		assert.Equal(t, values[0], dst, "a refused value leaves the destination unchanged")
-	}
-}
-
 func TestUnit(t *testing.T) {
-	testEnum(t, "recurrence.unit", []string{"day", "week", "month", "year"}, task.UnitValues())
+	enumtest.Check(t, "task", "recurrence.unit", []string{"day", "week", "month", "year"}, task.UnitValues())
 }
 
 func TestAnchor(t *testing.T) {
-	testEnum(t, "recurrence.anchor", []string{"calendar", "completion"}, task.AnchorValues())
+	enumtest.Check(t, "task", "recurrence.anchor", []string{"calendar", "completion"}, task.AnchorValues())
 }
 
 func TestState(t *testing.T) {
-	testEnum(t, "state", []string{"open", "in_progress", "blocked", "done", "skipped"}, task.StateValues())
+	enumtest.Check(t, "task", "state", []string{"open", "in_progress", "blocked", "done", "skipped"}, task.StateValues())
 
 	got := task.StateValues()
 	got[0] = "mutated"

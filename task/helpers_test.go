@@ -3,6 +3,7 @@ package task_test
 import (
 	"crypto/sha256"
 	"fmt"
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"testing"
 	"time"
 
@@ -157,15 +158,8 @@ func taskIn(t *testing.T, s task.State) *task.Task {
 // on field, whose rule contains rule.
 func requireInvalid(t *testing.T, err error, field, rule string) {
 	t.Helper()
-	require.Error(t, err)
-	require.ErrorIs(t, err, validation.ErrInvalid)
 	require.NotErrorIs(t, err, task.ErrTransition)
-	var verr *validation.Error
-	require.ErrorAs(t, err, &verr)
-	assert.Equal(t, "task", verr.Pkg)
-	assert.Equal(t, field, verr.Field, "error: %v", err)
-	assert.Contains(t, verr.Rule, rule)
-	assert.Len(t, validation.All(err), 1, "expected one problem, got: %v", err)
+	enumtest.RequireInvalid(t, err, "task", field, rule)
 }
 
 // requireTransition asserts that err is a *task.TransitionError from one state to another.

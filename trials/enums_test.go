@@ -1,7 +1,7 @@
 package trials_test
 
 import (
-	"encoding"
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -10,60 +10,14 @@ import (
 	"github.com/hipaaops/hipaaops/trials"
 )
 
-// enumValue is a string enum of this package.
-type enumValue interface {
-	~string
-	Valid() bool
-	encoding.TextMarshaler
-}
-
-// testEnum checks an enum's wire values, Valid, and text marshalling both ways: known values
-// round-trip, unknown ones (bad) fail with a validation error naming field and leave dst as
-// it was.
-func testEnum[T enumValue, PT interface {
-	*T
-	encoding.TextUnmarshaler
-}](t *testing.T, field string, want []string, values []T, bad []string) {
-	t.Helper()
-	got := make([]string, len(values))
-	for i, v := range values {
-		got[i] = string(v)
-	}
-	require.Equal(t, want, got, "wire values are stored: changing one breaks stored data")
-
-	for _, v := range values {
-		assert.True(t, v.Valid(), "%q", v)
-		b, err := v.MarshalText()
-		require.NoError(t, err)
-		assert.Equal(t, string(v), string(b))
-		var back T
-		require.NoError(t, PT(&back).UnmarshalText(b))
-		assert.Equal(t, v, back)
-	}
-
-	bad = append(bad, "bogus", " "+want[0], want[0]+" ", "X"+want[0], "OPENING", "Authorization")
-	for _, s := range bad {
-		v := T(s)
-		assert.False(t, v.Valid(), "%q", s)
-
-		_, err := v.MarshalText()
-		requireInvalid(t, err, field, "is not one of")
-
-		dst := values[0]
-		err = PT(&dst).UnmarshalText([]byte(s))
-		requireInvalid(t, err, field, "is not one of")
-		assert.Equal(t, values[0], dst, "a refused value leaves the destination unchanged")
-	}
-}
-
 func TestStatus(t *testing.T) {
-	testEnum(t, "status", []string{"opening", "enrolling", "closed"}, trials.StatusValues(), []string{""})
+	enumtest.Check(t, "trials", "status", []string{"opening", "enrolling", "closed"}, trials.StatusValues())
 }
 
 // TestBasis: the Privacy Rule's bases for research use of PHI (45 CFR 164.508,
 // 164.512(i)(1)(i), 164.514(e)).
 func TestBasis(t *testing.T) {
-	testEnum(t, "basis", []string{"authorization", "irb_waiver", "limited_data_set"}, trials.BasisValues(), nil)
+	enumtest.CheckOptional(t, "trials", "basis", []string{"authorization", "irb_waiver", "limited_data_set"}, trials.BasisValues())
 
 	t.Run("Undecided", func(t *testing.T) {
 		u := trials.BasisUndecided

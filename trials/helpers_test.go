@@ -1,6 +1,7 @@
 package trials_test
 
 import (
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"testing"
 	"time"
 
@@ -60,15 +61,8 @@ func trialIn(t *testing.T, s trials.Status) *trials.Trial {
 // trials, on field, whose rule contains rule.
 func requireInvalid(t *testing.T, err error, field, rule string) {
 	t.Helper()
-	require.Error(t, err)
-	require.ErrorIs(t, err, validation.ErrInvalid)
 	require.NotErrorIs(t, err, trials.ErrTransition)
-	var verr *validation.Error
-	require.ErrorAs(t, err, &verr)
-	assert.Equal(t, "trials", verr.Pkg)
-	assert.Equal(t, field, verr.Field, "error: %v", err)
-	assert.Contains(t, verr.Rule, rule)
-	assert.Len(t, validation.All(err), 1, "expected one problem, got: %v", err)
+	enumtest.RequireInvalid(t, err, "trials", field, rule)
 }
 
 // requireTransition asserts that err is a *trials.TransitionError from one status to another.

@@ -1,6 +1,7 @@
 package vendors_test
 
 import (
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"testing"
 	"time"
 
@@ -103,15 +104,8 @@ func vendorIn(t *testing.T, s vendors.State) *vendors.Vendor {
 // vendors, on field, whose rule contains rule.
 func requireInvalid(t *testing.T, err error, field, rule string) {
 	t.Helper()
-	require.Error(t, err)
-	require.ErrorIs(t, err, validation.ErrInvalid)
 	require.NotErrorIs(t, err, vendors.ErrTransition)
-	var verr *validation.Error
-	require.ErrorAs(t, err, &verr)
-	assert.Equal(t, "vendors", verr.Pkg)
-	assert.Equal(t, field, verr.Field, "error: %v", err)
-	assert.Contains(t, verr.Rule, rule)
-	assert.Len(t, validation.All(err), 1, "expected one problem, got: %v", err)
+	enumtest.RequireInvalid(t, err, "vendors", field, rule)
 }
 
 // requireTransition asserts that err is a *vendors.TransitionError from one state to another.

@@ -1,12 +1,11 @@
 package workforce_test
 
 import (
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"testing"
 	"time"
 
 	"github.com/rickb777/date/v2"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/validation"
@@ -40,14 +39,7 @@ func done(mod workforce.Module, on date.Date) workforce.Completion {
 // workforce, on field, whose rule contains rule.
 func requireInvalid(t *testing.T, err error, field, rule string) {
 	t.Helper()
-	require.Error(t, err)
-	require.ErrorIs(t, err, validation.ErrInvalid)
-	var verr *validation.Error
-	require.ErrorAs(t, err, &verr)
-	assert.Equal(t, "workforce", verr.Pkg)
-	assert.Equal(t, field, verr.Field, "error: %v", err)
-	assert.Contains(t, verr.Rule, rule)
-	assert.Len(t, validation.All(err), 1, "expected one problem, got: %v", err)
+	enumtest.RequireInvalid(t, err, "workforce", field, rule)
 }
 
 // fields lists the field of every validation problem in err, in order.
