@@ -289,6 +289,16 @@ func (e *Engine) SetRiskMethod(ctx context.Context, orgID org.ID, id riskreg.Met
 	})
 }
 
+// Risk returns one risk of the register.
+func (e *Engine) Risk(ctx context.Context, orgID org.ID, id riskreg.ID) (riskreg.Risk, error) {
+	var out riskreg.Risk
+	err := e.view(ctx, orgID, "risk.read", func(c *call) (err error) {
+		out, err = c.tx.Risks().Get(c.ctx, id)
+		return err
+	})
+	return out, err
+}
+
 // Risks returns the register's risks that match q.
 func (e *Engine) Risks(ctx context.Context, orgID org.ID, q storage.RiskQuery) ([]riskreg.Risk, error) {
 	var out []riskreg.Risk

@@ -17,15 +17,9 @@ import (
 
 func risk(t *testing.T, e *compliance.Engine, id riskreg.ID) riskreg.Risk {
 	t.Helper()
-	rs, err := e.Risks(admin, orgID, storage.RiskQuery{})
+	r, err := e.Risk(admin, orgID, id)
 	require.NoError(t, err)
-	for _, r := range rs {
-		if r.ID == id {
-			return r
-		}
-	}
-	t.Fatalf("no risk %s", id)
-	return riskreg.Risk{}
+	return r
 }
 
 // TestRiskRegisterCycle: seed, rate, treat (with its task), accept, analyse, approve

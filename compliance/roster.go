@@ -15,20 +15,6 @@ import (
 	"github.com/hipaaops/hipaaops/workforce"
 )
 
-// checkOrgSites refuses sites the organization does not have.
-func checkOrgSites(c *call, pkg string, sites []org.SiteID) error {
-	o, err := c.orgProfile()
-	if err != nil {
-		return err
-	}
-	for i, s := range sites {
-		if !o.HasSite(s) {
-			return validation.New(pkg, fmt.Sprintf("sites[%d]", i), "%q is not a site of the organization", s)
-		}
-	}
-	return nil
-}
-
 // AddMember adds a workforce member to the roster (no patient data); the rules give the
 // member's role-specific training task (45 CFR 164.308(a)(5)). A zero StartOn is today.
 func (e *Engine) AddMember(ctx context.Context, orgID org.ID, m workforce.Member) (workforce.Member, error) {

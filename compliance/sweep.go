@@ -136,7 +136,7 @@ func (e *Engine) Sweep(ctx context.Context, orgID org.ID, opts SweepOptions) (Sw
 			}
 		}
 		// Overdue tasks, and escalation past the escalation point.
-		for t, err := range c.tx.Tasks().List(c.ctx, storage.TaskQuery{Open: true, Due: storage.Window{From: 1, To: asOf}}) {
+		for t, err := range c.tx.Tasks().List(c.ctx, storage.TaskQuery{Open: true, Due: storage.Before(asOf)}) {
 			if err != nil {
 				return err
 			}
@@ -164,7 +164,7 @@ func (e *Engine) Sweep(ctx context.Context, orgID org.ID, opts SweepOptions) (Sw
 				return err
 			}
 		}
-		for v, err := range c.tx.Vendors().ReviewsDue(c.ctx, storage.Window{From: 1, To: asOf}) {
+		for v, err := range c.tx.Vendors().ReviewsDue(c.ctx, storage.Before(asOf)) {
 			if err != nil {
 				return err
 			}
@@ -187,7 +187,7 @@ func (e *Engine) Sweep(ctx context.Context, orgID org.ID, opts SweepOptions) (Sw
 		}
 		// Accepted risks due for review (45 CFR 164.308(a)(1)(ii)(B)). A treatment's due date
 		// is reminded through its treatment task, which has the same due date and owner.
-		for r, err := range c.tx.Risks().List(c.ctx, storage.RiskQuery{ReviewDue: storage.Window{From: 1, To: horizon.To}}) {
+		for r, err := range c.tx.Risks().List(c.ctx, storage.RiskQuery{ReviewDue: storage.Before(horizon.To)}) {
 			if err != nil {
 				return err
 			}

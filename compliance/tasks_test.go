@@ -220,17 +220,16 @@ func countEvents(t *testing.T, e *compliance.Engine) int {
 // stalled follow-ups; a second sweep of the same day emits nothing.
 func TestSweep(t *testing.T) {
 	e, _, _ := setup(t)
-	mk := func(due date.Date, title string) task.Task {
+	mk := func(due date.Date) task.Task {
 		tk, err := e.CreateTask(admin, orgID, profiles.TemplateIncidentTabletop, task.NewParams{TriggeredOn: march2 - 60, DueOn: due, Site: "main"})
 		require.NoError(t, err)
-		_ = title
 		return tk
 	}
-	in5 := mk(march2+5, "")
-	in20 := mk(march2+20, "")
-	late3 := mk(march2-3, "")
-	late20 := mk(march2-20, "")
-	mk(march2+90, "") // beyond every threshold
+	in5 := mk(march2 + 5)
+	in20 := mk(march2 + 20)
+	late3 := mk(march2 - 3)
+	late20 := mk(march2 - 20)
+	mk(march2 + 90) // beyond every threshold
 
 	v := addBA(t, e, "Stalled Lab", vendors.CategoryLaboratory)
 	_, err := e.RequestBAA(admin, orgID, v.ID, v.Version, march2-45, "")

@@ -52,13 +52,23 @@ func baaEvent(t event.Type, v *vendors.Vendor, on date.Date) eventSpec {
 	return eventSpec{t, d}
 }
 
-// checkSites rejects sites the organization does not have.
-func checkSites(o org.Organization, v *vendors.Vendor) error {
-	c := validation.Collector{Pkg: "vendors"}
-	for i, s := range v.Sites {
+// checkSites refuses sites the organization does not have, naming each on field
+// "sites[i]" of package pkg (an empty site is the record's own validation's business).
+func checkSites(o org.Organization, pkg string, sites []org.SiteID) error {
+	c := validation.Collector{Pkg: pkg}
+	for i, s := range sites {
 		c.Check(s == "" || o.HasSite(s), fmt.Sprintf("sites[%d]", i), "%q is not a site of organization %q", s, o.ID)
 	}
 	return c.Err()
+}
+
+// checkOrgSites is checkSites on the organization of the use case.
+func checkOrgSites(c *call, pkg string, sites []org.SiteID) error {
+	o, err := c.orgProfile()
+	if err != nil {
+		return err
+	}
+	return checkSites(o, pkg, sites)
 }
 
 // AddVendor adds a vendor to the inventory. Its ID is assigned when empty; determinations
@@ -85,7 +95,7 @@ func (e *Engine) AddVendor(ctx context.Context, orgID org.ID, v vendors.Vendor) 
 		if err := v.Validate(); err != nil {
 			return err
 		}
-		if err := checkSites(o, &v); err != nil {
+		if err := checkSites(o, "vendors", v.Sites); err != nil {
 			return err
 		}
 		v.CreatedAt, v.UpdatedAt = c.now, c.now
@@ -115,7 +125,7 @@ func (e *Engine) UpdateVendor(ctx context.Context, orgID org.ID, v vendors.Vendo
 		if err := cur.Validate(); err != nil {
 			return err
 		}
-		if err := checkSites(o, &cur); err != nil {
+		if err := checkSites(o, "vendors", cur.Sites); err != nil {
 			return err
 		}
 		if err := saveVendor(c, &cur); err != nil {

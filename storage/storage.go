@@ -148,6 +148,11 @@ type Window struct {
 	From, To date.Date
 }
 
+// Before is the window of set dates before d: [the day after the zero date, d). The zero
+// date means "unset", so an overdue query (due before today) never returns records
+// without a date.
+func Before(d date.Date) Window { return Window{From: 1, To: d} }
+
 // Contains reports whether d falls in the window.
 func (w Window) Contains(d date.Date) bool { return d >= w.From && d < w.To }
 

@@ -858,7 +858,7 @@ func posture(ctx context.Context, e *compliance.Engine, title string, from, to d
 	}
 	overdue := map[org.SiteID][]task.Task{}
 	for _, site := range []org.SiteID{"", north, south} { // "": every site
-		if overdue[site], err = e.Tasks(ctx, orgID, storage.TaskQuery{Open: true, Due: storage.Window{From: 1, To: to}, Site: site}); err != nil {
+		if overdue[site], err = e.Tasks(ctx, orgID, storage.TaskQuery{Open: true, Due: storage.Before(to), Site: site}); err != nil {
 			return err
 		}
 	}

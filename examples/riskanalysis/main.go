@@ -131,7 +131,7 @@ func simulate(ctx context.Context, e *compliance.Engine, clk *clock, out io.Writ
 	clk.set(date.New(2026, time.February, 9))
 	treat := func(id riskreg.ID, t riskreg.Treatment, why, owner string, due date.Date) {
 		must(func() error {
-			r, err := get(ctx, e, id)
+			r, err := e.Risk(ctx, orgID, id)
 			if err != nil {
 				return err
 			}
@@ -145,7 +145,7 @@ func simulate(ctx context.Context, e *compliance.Engine, clk *clock, out io.Writ
 	treat("starter-dicom-transfer", riskreg.TreatMitigate, "site-to-site VPN until the PACS supports TLS", "u-it", date.New(2026, 5, 29))
 	treat("starter-pa-vendor-no-baa", riskreg.TreatMitigate, "sign the prior-authorization vendor's BAA", "u-privacy", date.New(2026, 3, 31))
 	must(func() error {
-		r, err := get(ctx, e, "starter-infusion-bay-screens")
+		r, err := e.Risk(ctx, orgID, "starter-infusion-bay-screens")
 		if err != nil {
 			return err
 		}
@@ -169,7 +169,7 @@ func simulate(ctx context.Context, e *compliance.Engine, clk *clock, out io.Writ
 	// A year later.
 	clk.set(date.New(2027, time.February, 15))
 	must(func() error {
-		r, err := get(ctx, e, "starter-pa-vendor-no-baa")
+		r, err := e.Risk(ctx, orgID, "starter-pa-vendor-no-baa")
 		if err != nil {
 			return err
 		}
@@ -183,7 +183,7 @@ func simulate(ctx context.Context, e *compliance.Engine, clk *clock, out io.Writ
 	// center raises the likelihood for physicist workstations still without MFA.
 	rerate := func(id riskreg.ID, inherent, residual [2]riskreg.Level, why string) {
 		must(func() error {
-			r, err := get(ctx, e, id)
+			r, err := e.Risk(ctx, orgID, id)
 			if err != nil {
 				return err
 			}
@@ -211,19 +211,6 @@ func simulate(ctx context.Context, e *compliance.Engine, clk *clock, out io.Writ
 	})
 	must(func() error { return approve(ctx, e, "sra-2027", 2027, p) })
 	return err
-}
-
-func get(ctx context.Context, e *compliance.Engine, id riskreg.ID) (riskreg.Risk, error) {
-	rs, err := e.Risks(ctx, orgID, storage.RiskQuery{})
-	if err != nil {
-		return riskreg.Risk{}, err
-	}
-	for _, r := range rs {
-		if r.ID == id {
-			return r, nil
-		}
-	}
-	return riskreg.Risk{}, fmt.Errorf("risk %s: %w", id, storage.ErrNotFound)
 }
 
 // approve takes the year's analysis and approves it, linking it to the open annual

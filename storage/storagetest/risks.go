@@ -84,8 +84,8 @@ var riskTests = []test{
 		require.Equal(t, []riskreg.ID{"a", "b", "c", "d"}, listRisks(t, s, orgA, storage.RiskQuery{Open: true}))
 		require.Equal(t, []riskreg.ID{"c", "b"}, listRisks(t, s, orgA, storage.RiskQuery{TreatmentDue: storage.Window{From: d0, To: d0 + 11}}))
 		require.Equal(t, []riskreg.ID{"c"}, listRisks(t, s, orgA, storage.RiskQuery{TreatmentDue: storage.Window{From: d0 + 5, To: d0 + 10}}), "To is exclusive")
-		require.Equal(t, []riskreg.ID{"d"}, listRisks(t, s, orgA, storage.RiskQuery{ReviewDue: storage.Window{From: 1, To: d0 + 8}}))
-		require.Equal(t, []riskreg.ID{}, listRisks(t, s, orgA, storage.RiskQuery{ReviewDue: storage.Window{From: 1, To: d0 + 7}}))
+		require.Equal(t, []riskreg.ID{"d"}, listRisks(t, s, orgA, storage.RiskQuery{ReviewDue: storage.Before(d0 + 8)}))
+		require.Equal(t, []riskreg.ID{}, listRisks(t, s, orgA, storage.RiskQuery{ReviewDue: storage.Before(d0 + 7)}))
 		require.Equal(t, []riskreg.ID{}, listRisks(t, s, orgB, storage.RiskQuery{}))
 	}},
 	{"Analysis/CRUD", "analyses are stored whole with their frozen risks, listed by year then id, versioned", func(t *testing.T, s storage.Store) {
