@@ -142,16 +142,16 @@ type tx struct {
 }
 
 func (t *tx) Organization() storage.Organizations        { return orgs{t} }
-func (t *tx) Vendors() storage.Vendors                   { return vendorStore{t} }
-func (t *tx) Templates() storage.Templates               { return templateStore{t} }
-func (t *tx) Tasks() storage.Tasks                       { return taskStore{t} }
-func (t *tx) Members() storage.Members                   { return memberStore{t} }
-func (t *tx) Trials() storage.Trials                     { return trialStore{t} }
+func (t *tx) Vendors() storage.Vendors                   { return vendorStore{vendorTable(t)} }
+func (t *tx) Templates() storage.Templates               { return templateStore{templateTable(t)} }
+func (t *tx) Tasks() storage.Tasks                       { return taskStore{taskTable(t)} }
+func (t *tx) Members() storage.Members                   { return memberStore{memberTable(t)} }
+func (t *tx) Trials() storage.Trials                     { return trialStore{trialTable(t)} }
 func (t *tx) Reminders() storage.Reminders               { return reminderStore{t} }
-func (t *tx) Incidents() storage.Incidents               { return incidentStore{t} }
-func (t *tx) Risks() storage.Risks                       { return riskStore{t} }
-func (t *tx) Analyses() storage.Analyses                 { return analysisStore{t} }
-func (t *tx) ControlDecisions() storage.ControlDecisions { return decisionStore{t} }
+func (t *tx) Incidents() storage.Incidents               { return incidentStore{incidentTable(t)} }
+func (t *tx) Risks() storage.Risks                       { return riskStore{riskTable(t)} }
+func (t *tx) Analyses() storage.Analyses                 { return analysisStore{analysisTable(t)} }
+func (t *tx) ControlDecisions() storage.ControlDecisions { return decisionStore{decisionTable(t)} }
 func (t *tx) Audit() storage.AuditLog                    { return auditLog{t} }
 func (t *tx) Events() storage.EventLog                   { return eventLog{t} }
 
@@ -230,28 +230,20 @@ func (o orgs) Update(ctx context.Context, p *org.Organization) error {
 	return nil
 }
 
-type vendorStore struct{ t *tx }
+type vendorStore struct {
+	table[vendors.ID, vendors.Vendor]
+}
 
-func (vs vendorStore) table() table[vendors.ID, vendors.Vendor] {
-	return table[vendors.ID, vendors.Vendor]{t: vs.t, kind: "vendor",
+func vendorTable(t *tx) table[vendors.ID, vendors.Vendor] {
+	return table[vendors.ID, vendors.Vendor]{t: t, kind: "vendor",
 		rows:    func(d *orgData) map[vendors.ID]*vendors.Vendor { return d.vendors },
 		id:      func(v *vendors.Vendor) vendors.ID { return v.ID },
 		version: func(v *vendors.Vendor) *int64 { return &v.Version },
 		clone:   func(v *vendors.Vendor) vendors.Vendor { return v.Clone() }}
 }
 
-func (vs vendorStore) Get(ctx context.Context, id vendors.ID) (vendors.Vendor, error) {
-	return vs.table().get(ctx, id)
-}
-func (vs vendorStore) Create(ctx context.Context, v *vendors.Vendor) error {
-	return vs.table().create(ctx, v)
-}
-func (vs vendorStore) Update(ctx context.Context, v *vendors.Vendor) error {
-	return vs.table().update(ctx, v)
-}
-
 func (vs vendorStore) List(ctx context.Context, q storage.VendorQuery) iter.Seq2[vendors.Vendor, error] {
-	return vs.table().scan(ctx, func(v *vendors.Vendor) bool {
+	return vs.scan(ctx, func(v *vendors.Vendor) bool {
 		return (len(q.States) == 0 || slices.Contains(q.States, v.BAA.State)) &&
 			(len(q.Categories) == 0 || slices.Contains(q.Categories, v.Category)) &&
 			(q.AfterName == "" && q.AfterID == "" || cmp.Or(cmp.Compare(v.Name, q.AfterName), cmp.Compare(v.ID, q.AfterID)) > 0)
@@ -261,20 +253,20 @@ func (vs vendorStore) List(ctx context.Context, q storage.VendorQuery) iter.Seq2
 }
 
 func (vs vendorStore) ReviewsDue(ctx context.Context, w storage.Window) iter.Seq2[vendors.Vendor, error] {
-	return vs.table().scan(ctx, func(v *vendors.Vendor) bool {
+	return vs.scan(ctx, func(v *vendors.Vendor) bool {
 		return v.BAA.State.InForce() && w.Contains(v.BAA.NextReviewOn)
 	}, byDate(func(v *vendors.Vendor) date.Date { return v.BAA.NextReviewOn }), 0)
 }
 
 func (vs vendorStore) Expiring(ctx context.Context, w storage.Window) iter.Seq2[vendors.Vendor, error] {
-	return vs.table().scan(ctx, func(v *vendors.Vendor) bool {
+	return vs.scan(ctx, func(v *vendors.Vendor) bool {
 		return (v.BAA.State.InForce() || v.BAA.State == vendors.StateExpired) &&
 			v.BAA.ExpiresOn != date.Zero && w.Contains(v.BAA.ExpiresOn)
 	}, byDate(func(v *vendors.Vendor) date.Date { return v.BAA.ExpiresOn }), 0)
 }
 
 func (vs vendorStore) Stalled(ctx context.Context, before date.Date) iter.Seq2[vendors.Vendor, error] {
-	return vs.table().scan(ctx, func(v *vendors.Vendor) bool {
+	return vs.scan(ctx, func(v *vendors.Vendor) bool {
 		return v.BAA.State.Pending() && v.BAA.LastActivityOn < before
 	}, byDate(func(v *vendors.Vendor) date.Date { return v.BAA.LastActivityOn }), 0)
 }

@@ -29,6 +29,16 @@ type table[K comparable, V any] struct {
 	clone   func(*V) V
 }
 
+// Get, Create and Update are the storage contract's methods of every aggregate kept in a
+// table; the aggregate's store embeds its table and adds its listings.
+func (tb table[K, V]) Get(ctx context.Context, id K) (V, error) { return tb.get(ctx, id) }
+
+// Create stores v with version 1 (storage.ErrExists if its id is taken).
+func (tb table[K, V]) Create(ctx context.Context, v *V) error { return tb.create(ctx, v) }
+
+// Update stores v if its version is current (storage.ErrConflict otherwise).
+func (tb table[K, V]) Update(ctx context.Context, v *V) error { return tb.update(ctx, v) }
+
 func (tb table[K, V]) get(ctx context.Context, id K) (V, error) {
 	var zero V
 	if err := tb.t.check(ctx, false); err != nil {
@@ -116,50 +126,37 @@ func (tb table[K, V]) scan(ctx context.Context, keep func(*V) bool, order func(a
 	}
 }
 
-type templateStore struct{ t *tx }
+type templateStore struct {
+	table[task.TemplateID, task.Template]
+}
 
-func (s templateStore) table() table[task.TemplateID, task.Template] {
-	return table[task.TemplateID, task.Template]{t: s.t, kind: "template",
+func templateTable(t *tx) table[task.TemplateID, task.Template] {
+	return table[task.TemplateID, task.Template]{t: t, kind: "template",
 		rows:    func(d *orgData) map[task.TemplateID]*task.Template { return d.templates },
 		id:      func(v *task.Template) task.TemplateID { return v.ID },
 		version: func(v *task.Template) *int64 { return &v.Version },
 		clone:   func(v *task.Template) task.Template { return v.Clone() }}
 }
 
-func (s templateStore) Get(ctx context.Context, id task.TemplateID) (task.Template, error) {
-	return s.table().get(ctx, id)
-}
-func (s templateStore) Create(ctx context.Context, v *task.Template) error {
-	return s.table().create(ctx, v)
-}
-func (s templateStore) Update(ctx context.Context, v *task.Template) error {
-	return s.table().update(ctx, v)
-}
 func (s templateStore) List(ctx context.Context) iter.Seq2[task.Template, error] {
-	return s.table().scan(ctx, func(*task.Template) bool { return true },
+	return s.scan(ctx, func(*task.Template) bool { return true },
 		func(a, b *task.Template) int { return cmp.Compare(a.ID, b.ID) }, 0)
 }
 
-type taskStore struct{ t *tx }
+type taskStore struct{ table[task.ID, task.Task] }
 
-func (s taskStore) table() table[task.ID, task.Task] {
-	return table[task.ID, task.Task]{t: s.t, kind: "task",
+func taskTable(t *tx) table[task.ID, task.Task] {
+	return table[task.ID, task.Task]{t: t, kind: "task",
 		rows:    func(d *orgData) map[task.ID]*task.Task { return d.tasks },
 		id:      func(v *task.Task) task.ID { return v.ID },
 		version: func(v *task.Task) *int64 { return &v.Version },
 		clone:   func(v *task.Task) task.Task { return v.Clone() }}
 }
 
-func (s taskStore) Get(ctx context.Context, id task.ID) (task.Task, error) {
-	return s.table().get(ctx, id)
-}
-func (s taskStore) Create(ctx context.Context, v *task.Task) error { return s.table().create(ctx, v) }
-func (s taskStore) Update(ctx context.Context, v *task.Task) error { return s.table().update(ctx, v) }
-
 // List answers every query by a scan: memory has no indexes and needs none.
 func (s taskStore) List(ctx context.Context, q storage.TaskQuery) iter.Seq2[task.Task, error] {
 	filterDue := q.Due != (storage.Window{})
-	return s.table().scan(ctx, func(t *task.Task) bool {
+	return s.scan(ctx, func(t *task.Task) bool {
 		return (!q.Open || !t.State.Closed()) &&
 			(!filterDue || q.Due.Contains(t.DueOn)) &&
 			(q.Person == "" || t.Assignee.Person == q.Person) &&
@@ -173,54 +170,38 @@ func (s taskStore) List(ctx context.Context, q storage.TaskQuery) iter.Seq2[task
 	}, q.Limit)
 }
 
-type memberStore struct{ t *tx }
+type memberStore struct {
+	table[workforce.ID, workforce.Member]
+}
 
-func (s memberStore) table() table[workforce.ID, workforce.Member] {
-	return table[workforce.ID, workforce.Member]{t: s.t, kind: "member",
+func memberTable(t *tx) table[workforce.ID, workforce.Member] {
+	return table[workforce.ID, workforce.Member]{t: t, kind: "member",
 		rows:    func(d *orgData) map[workforce.ID]*workforce.Member { return d.members },
 		id:      func(v *workforce.Member) workforce.ID { return v.ID },
 		version: func(v *workforce.Member) *int64 { return &v.Version },
 		clone:   func(v *workforce.Member) workforce.Member { return v.Clone() }}
 }
 
-func (s memberStore) Get(ctx context.Context, id workforce.ID) (workforce.Member, error) {
-	return s.table().get(ctx, id)
-}
-func (s memberStore) Create(ctx context.Context, v *workforce.Member) error {
-	return s.table().create(ctx, v)
-}
-func (s memberStore) Update(ctx context.Context, v *workforce.Member) error {
-	return s.table().update(ctx, v)
-}
 func (s memberStore) List(ctx context.Context, q storage.MemberQuery) iter.Seq2[workforce.Member, error] {
-	return s.table().scan(ctx, func(m *workforce.Member) bool {
+	return s.scan(ctx, func(m *workforce.Member) bool {
 		return (q.Role == "" || m.Role == q.Role) && (q.ActiveOn == 0 || m.Active(q.ActiveOn))
 	}, func(a, b *workforce.Member) int {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 	}, 0)
 }
 
-type trialStore struct{ t *tx }
+type trialStore struct{ table[trials.ID, trials.Trial] }
 
-func (s trialStore) table() table[trials.ID, trials.Trial] {
-	return table[trials.ID, trials.Trial]{t: s.t, kind: "trial",
+func trialTable(t *tx) table[trials.ID, trials.Trial] {
+	return table[trials.ID, trials.Trial]{t: t, kind: "trial",
 		rows:    func(d *orgData) map[trials.ID]*trials.Trial { return d.trials },
 		id:      func(v *trials.Trial) trials.ID { return v.ID },
 		version: func(v *trials.Trial) *int64 { return &v.Version },
 		clone:   func(v *trials.Trial) trials.Trial { return v.Clone() }}
 }
 
-func (s trialStore) Get(ctx context.Context, id trials.ID) (trials.Trial, error) {
-	return s.table().get(ctx, id)
-}
-func (s trialStore) Create(ctx context.Context, v *trials.Trial) error {
-	return s.table().create(ctx, v)
-}
-func (s trialStore) Update(ctx context.Context, v *trials.Trial) error {
-	return s.table().update(ctx, v)
-}
 func (s trialStore) List(ctx context.Context, status trials.Status) iter.Seq2[trials.Trial, error] {
-	return s.table().scan(ctx, func(t *trials.Trial) bool { return status == "" || t.Status == status },
+	return s.scan(ctx, func(t *trials.Trial) bool { return status == "" || t.Status == status },
 		func(a, b *trials.Trial) int { return cmp.Compare(a.ID, b.ID) }, 0)
 }
 
@@ -242,52 +223,37 @@ func (s reminderStore) Claim(ctx context.Context, key string, at time.Time) (boo
 	return true, nil
 }
 
-type incidentStore struct{ t *tx }
+type incidentStore struct {
+	table[incident.ID, incident.Incident]
+}
 
-func (s incidentStore) table() table[incident.ID, incident.Incident] {
-	return table[incident.ID, incident.Incident]{t: s.t, kind: "incident",
+func incidentTable(t *tx) table[incident.ID, incident.Incident] {
+	return table[incident.ID, incident.Incident]{t: t, kind: "incident",
 		rows:    func(d *orgData) map[incident.ID]*incident.Incident { return d.incidents },
 		id:      func(v *incident.Incident) incident.ID { return v.ID },
 		version: func(v *incident.Incident) *int64 { return &v.Version },
 		clone:   func(v *incident.Incident) incident.Incident { return v.Clone() }}
 }
 
-func (s incidentStore) Get(ctx context.Context, id incident.ID) (incident.Incident, error) {
-	return s.table().get(ctx, id)
-}
-func (s incidentStore) Create(ctx context.Context, v *incident.Incident) error {
-	return s.table().create(ctx, v)
-}
-func (s incidentStore) Update(ctx context.Context, v *incident.Incident) error {
-	return s.table().update(ctx, v)
-}
 func (s incidentStore) List(ctx context.Context, q storage.IncidentQuery) iter.Seq2[incident.Incident, error] {
 	filter := q.Discovered != (storage.Window{})
-	return s.table().scan(ctx, func(i *incident.Incident) bool {
+	return s.scan(ctx, func(i *incident.Incident) bool {
 		return (!q.Open || i.Open()) && (!filter || q.Discovered.Contains(i.DiscoveredOn))
 	}, func(a, b *incident.Incident) int {
 		return cmp.Or(cmp.Compare(a.DiscoveredOn, b.DiscoveredOn), cmp.Compare(a.ID, b.ID))
 	}, 0)
 }
 
-type riskStore struct{ t *tx }
+type riskStore struct {
+	table[riskreg.ID, riskreg.Risk]
+}
 
-func (s riskStore) table() table[riskreg.ID, riskreg.Risk] {
-	return table[riskreg.ID, riskreg.Risk]{t: s.t, kind: "risk",
+func riskTable(t *tx) table[riskreg.ID, riskreg.Risk] {
+	return table[riskreg.ID, riskreg.Risk]{t: t, kind: "risk",
 		rows:    func(d *orgData) map[riskreg.ID]*riskreg.Risk { return d.risks },
 		id:      func(v *riskreg.Risk) riskreg.ID { return v.ID },
 		version: func(v *riskreg.Risk) *int64 { return &v.Version },
 		clone:   func(v *riskreg.Risk) riskreg.Risk { return v.Clone() }}
-}
-
-func (s riskStore) Get(ctx context.Context, id riskreg.ID) (riskreg.Risk, error) {
-	return s.table().get(ctx, id)
-}
-func (s riskStore) Create(ctx context.Context, v *riskreg.Risk) error {
-	return s.table().create(ctx, v)
-}
-func (s riskStore) Update(ctx context.Context, v *riskreg.Risk) error {
-	return s.table().update(ctx, v)
 }
 
 // reviewOn is an accepted risk's acceptance review date, zero otherwise.
@@ -306,34 +272,27 @@ func (s riskStore) List(ctx context.Context, q storage.RiskQuery) iter.Seq2[risk
 	case q.ReviewDue != (storage.Window{}):
 		key = reviewOn
 	}
-	return s.table().scan(ctx, func(r *riskreg.Risk) bool {
+	return s.scan(ctx, func(r *riskreg.Risk) bool {
 		return (!q.Open || r.Status != riskreg.StatusClosed) &&
 			(q.TreatmentDue == (storage.Window{}) || r.Status == riskreg.StatusTreating && r.DueOn != date.Zero && q.TreatmentDue.Contains(r.DueOn)) &&
 			(q.ReviewDue == (storage.Window{}) || reviewOn(r) != date.Zero && q.ReviewDue.Contains(reviewOn(r)))
 	}, func(a, b *riskreg.Risk) int { return cmp.Or(cmp.Compare(key(a), key(b)), cmp.Compare(a.ID, b.ID)) }, 0)
 }
 
-type analysisStore struct{ t *tx }
+type analysisStore struct {
+	table[string, riskreg.Analysis]
+}
 
-func (s analysisStore) table() table[string, riskreg.Analysis] {
-	return table[string, riskreg.Analysis]{t: s.t, kind: "analysis",
+func analysisTable(t *tx) table[string, riskreg.Analysis] {
+	return table[string, riskreg.Analysis]{t: t, kind: "analysis",
 		rows:    func(d *orgData) map[string]*riskreg.Analysis { return d.analyses },
 		id:      func(v *riskreg.Analysis) string { return v.ID },
 		version: func(v *riskreg.Analysis) *int64 { return &v.Version },
 		clone:   func(v *riskreg.Analysis) riskreg.Analysis { return v.Clone() }}
 }
 
-func (s analysisStore) Get(ctx context.Context, id string) (riskreg.Analysis, error) {
-	return s.table().get(ctx, id)
-}
-func (s analysisStore) Create(ctx context.Context, v *riskreg.Analysis) error {
-	return s.table().create(ctx, v)
-}
-func (s analysisStore) Update(ctx context.Context, v *riskreg.Analysis) error {
-	return s.table().update(ctx, v)
-}
 func (s analysisStore) List(ctx context.Context) iter.Seq2[riskreg.Analysis, error] {
-	return s.table().scan(ctx, func(*riskreg.Analysis) bool { return true }, func(a, b *riskreg.Analysis) int {
+	return s.scan(ctx, func(*riskreg.Analysis) bool { return true }, func(a, b *riskreg.Analysis) int {
 		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.ID, b.ID))
 	}, 0)
 }
@@ -344,10 +303,14 @@ type decisionKey struct {
 	control controls.ID
 }
 
-type decisionStore struct{ t *tx }
+// decisionStore keeps one decision per control and catalog version; its Get takes both
+// parts of the key, so it wraps the table's.
+type decisionStore struct {
+	table[decisionKey, controls.AddressableDecision]
+}
 
-func (s decisionStore) table() table[decisionKey, controls.AddressableDecision] {
-	return table[decisionKey, controls.AddressableDecision]{t: s.t, kind: "control decision",
+func decisionTable(t *tx) table[decisionKey, controls.AddressableDecision] {
+	return table[decisionKey, controls.AddressableDecision]{t: t, kind: "control decision",
 		rows: func(d *orgData) map[decisionKey]*controls.AddressableDecision { return d.decisions },
 		id: func(v *controls.AddressableDecision) decisionKey {
 			return decisionKey{v.CatalogVersion, v.Control}
@@ -357,15 +320,10 @@ func (s decisionStore) table() table[decisionKey, controls.AddressableDecision] 
 }
 
 func (s decisionStore) Get(ctx context.Context, version string, id controls.ID) (controls.AddressableDecision, error) {
-	return s.table().get(ctx, decisionKey{version, id})
+	return s.get(ctx, decisionKey{version, id})
 }
-func (s decisionStore) Create(ctx context.Context, v *controls.AddressableDecision) error {
-	return s.table().create(ctx, v)
-}
-func (s decisionStore) Update(ctx context.Context, v *controls.AddressableDecision) error {
-	return s.table().update(ctx, v)
-}
+
 func (s decisionStore) List(ctx context.Context, version string) iter.Seq2[controls.AddressableDecision, error] {
-	return s.table().scan(ctx, func(d *controls.AddressableDecision) bool { return d.CatalogVersion == version },
+	return s.scan(ctx, func(d *controls.AddressableDecision) bool { return d.CatalogVersion == version },
 		func(a, b *controls.AddressableDecision) int { return cmp.Compare(a.Control, b.Control) }, 0)
 }
