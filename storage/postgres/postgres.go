@@ -148,6 +148,7 @@ func (s *Store) Close() error {
 	for _, p := range parked {
 		p.timer.Stop()
 		s.rollback(p.conn)
+		s.active.Done()
 	}
 	s.active.Wait()
 	if s.ownPool {
@@ -240,19 +241,20 @@ func (s *Store) end(conn *pgxpool.Conn, write bool) {
 	switch {
 	case conn == nil:
 	case write:
-		s.active.Add(1) // rollback counts the connection out; the transaction is counted out below
 		s.rollback(conn)
 	case !s.park(conn):
-		s.active.Add(1)
-		go s.rollback(conn)
+		s.active.Add(1) // the background rollback counts until it ends
+		go func() {
+			defer s.active.Done()
+			s.rollback(conn)
+		}()
 	}
 	s.active.Done()
 }
 
-// rollback rolls back and releases a connection held for a transaction, and counts it
-// out of active.
+// rollback rolls back and releases a connection held for a transaction. Its caller
+// counts the connection out of active.
 func (s *Store) rollback(conn *pgxpool.Conn) {
-	defer s.active.Done()
 	ctx, cancel := context.WithTimeout(context.Background(), endTimeout)
 	defer cancel()
 	if conn.Conn().PgConn().TxStatus() != 'I' {
@@ -284,6 +286,7 @@ func (s *Store) park(conn *pgxpool.Conn) bool {
 	p.timer = time.AfterFunc(s.parkTimeout(), func() {
 		if s.unpark(p) {
 			s.rollback(p.conn)
+			s.active.Done()
 		}
 	})
 	s.parked = append(s.parked, p)
