@@ -90,11 +90,11 @@ func (e *Engine) ReportIncident(ctx context.Context, orgID org.ID, i incident.In
 	return f, err
 }
 
-// changeIncident loads an incident at version, changes it, validates, recomputes its
-// obligations, stores it, and records the change with an event per obligation added or
+// changeIncident loads an incident at version, changes it (given the obligations it
+// owes before the change), validates, recomputes its obligations, stores it, and records the change with an event per obligation added or
 // removed.
 func (e *Engine) changeIncident(ctx context.Context, orgID org.ID, id incident.ID, version int64, action Action, typ event.Type,
-	change func(c *call, i *incident.Incident) error) (IncidentFile, error) {
+	change func(c *call, i *incident.Incident, owed []incident.Obligation) error) (IncidentFile, error) {
 	var f IncidentFile
 	err := e.update(ctx, orgID, action, func(c *call) error {
 		i, err := c.tx.Incidents().Get(c.ctx, id)
@@ -113,7 +113,7 @@ func (e *Engine) changeIncident(ctx context.Context, orgID org.ID, id incident.I
 		if err != nil {
 			return err
 		}
-		if err := change(c, &i); err != nil {
+		if err := change(c, &i, before); err != nil {
 			return err
 		}
 		if err := i.Validate(); err != nil {
@@ -150,7 +150,7 @@ func (e *Engine) changeIncident(ctx context.Context, orgID org.ID, id incident.I
 // cases). The obligations are recomputed; each added or removed one is an event.
 func (e *Engine) UpdateIncidentFacts(ctx context.Context, orgID org.ID, facts incident.Incident) (IncidentFile, error) {
 	return e.changeIncident(ctx, orgID, facts.ID, facts.Version, "incident.update", EventIncidentUpdated,
-		func(c *call, i *incident.Incident) error {
+		func(c *call, i *incident.Incident, _ []incident.Obligation) error {
 			facts.Determination, facts.Delays, facts.Notices, facts.ClosedOn = i.Determination, i.Delays, i.Notices, i.ClosedOn
 			facts.Version, facts.CreatedAt = i.Version, i.CreatedAt
 			*i = facts
@@ -164,7 +164,7 @@ func (e *Engine) UpdateIncidentFacts(ctx context.Context, orgID org.ID, facts in
 // DecidedBy is the actor; a zero DecidedOn today.
 func (e *Engine) DetermineIncident(ctx context.Context, orgID org.ID, id incident.ID, version int64, d incident.Determination) (IncidentFile, error) {
 	return e.changeIncident(ctx, orgID, id, version, "incident.determine", EventIncidentDetermined,
-		func(c *call, i *incident.Incident) error {
+		func(c *call, i *incident.Incident, _ []incident.Obligation) error {
 			if d.DecidedBy == "" {
 				d.DecidedBy = c.actor.label()
 			}
@@ -185,7 +185,7 @@ func (e *Engine) DetermineIncident(ctx context.Context, orgID org.ID, id inciden
 // follows), with the official's identity.
 func (e *Engine) RecordDelay(ctx context.Context, orgID org.ID, id incident.ID, version int64, d incident.Delay) (IncidentFile, error) {
 	return e.changeIncident(ctx, orgID, id, version, "incident.delay", EventIncidentDelayed,
-		func(c *call, i *incident.Incident) error {
+		func(c *call, i *incident.Incident, _ []incident.Obligation) error {
 			i.Delays = append(i.Delays, d)
 			return nil
 		})
@@ -195,13 +195,9 @@ func (e *Engine) RecordDelay(ctx context.Context, orgID org.ID, id incident.ID, 
 // SentOn is today.
 func (e *Engine) RecordNotice(ctx context.Context, orgID org.ID, id incident.ID, version int64, n incident.Notice) (IncidentFile, error) {
 	return e.changeIncident(ctx, orgID, id, version, "incident.notice", EventNoticeSent,
-		func(c *call, i *incident.Incident) error {
+		func(c *call, i *incident.Incident, obs []incident.Obligation) error {
 			var err error
 			if n.SentOn, err = c.dateOr(n.SentOn); err != nil {
-				return err
-			}
-			obs, err := e.obligations(i)
-			if err != nil {
 				return err
 			}
 			k := slices.IndexFunc(obs, func(o incident.Obligation) bool { return o.Key == n.Key })
@@ -220,20 +216,15 @@ func (e *Engine) RecordNotice(ctx context.Context, orgID org.ID, id incident.ID,
 // today. The record is kept (45 CFR 164.530(j)(2): six years).
 func (e *Engine) CloseIncident(ctx context.Context, orgID org.ID, id incident.ID, version int64, on date.Date) (IncidentFile, error) {
 	return e.changeIncident(ctx, orgID, id, version, "incident.close", EventIncidentClosed,
-		func(c *call, i *incident.Incident) error {
-			obs, err := e.obligations(i)
-			if err != nil {
-				return err
-			}
+		func(c *call, i *incident.Incident, obs []incident.Obligation) error {
 			for _, o := range obs {
 				if o.Status == incident.StatusPending {
 					return validation.New("incident", "obligations", "%q is still pending", o.Key)
 				}
 			}
-			if i.ClosedOn, err = c.dateOr(on); err != nil {
-				return err
-			}
-			return nil
+			var err error
+			i.ClosedOn, err = c.dateOr(on)
+			return err
 		})
 }
 
