@@ -72,14 +72,7 @@ func benchVendors(b *testing.B, s *postgres.Store, pool *pgxpool.Pool, perOrg in
 		i := 0
 		for b.Loop() {
 			o, _ := pick(i, perOrg)
-			v := newVendor(vendors.ID(fmt.Sprintf("add-%d", addSeq.Add(1))), "Added Vendor")
-			v.Version = 1
-			doc, err := json.Marshal(&v)
-			if err != nil {
-				b.Fatal(err)
-			}
-			tag, err := pool.Exec(ctx, sqlInsert, o, string(v.ID), v.Name, string(v.Category), string(v.BAA.State),
-				pgDate(v.BAA.NextReviewOn), pgDate(v.BAA.ExpiresOn), pgDate(v.BAA.LastActivityOn), doc)
+			tag, err := pool.Exec(ctx, sqlInsert, rawInsertArgs(b, o)...)
 			if err != nil || tag.RowsAffected() != 1 {
 				b.Fatal(err, tag)
 			}
@@ -91,21 +84,7 @@ func benchVendors(b *testing.B, s *postgres.Store, pool *pgxpool.Pool, perOrg in
 		i := 0
 		for b.Loop() {
 			o, _ := pick(i, perOrg)
-			v := newVendor(vendors.ID(fmt.Sprintf("add-%d", addSeq.Add(1))), "Added Vendor")
-			v.Version = 1
-			doc, err := json.Marshal(&v)
-			if err != nil {
-				b.Fatal(err)
-			}
-			err = pgx.BeginTxFunc(ctx, pool, pgx.TxOptions{IsoLevel: pgx.ReadCommitted}, func(tx pgx.Tx) error {
-				if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", o); err != nil {
-					return err
-				}
-				_, err := tx.Exec(ctx, sqlInsert, o, string(v.ID), v.Name, string(v.Category), string(v.BAA.State),
-					pgDate(v.BAA.NextReviewOn), pgDate(v.BAA.ExpiresOn), pgDate(v.BAA.LastActivityOn), doc)
-				return err
-			})
-			if err != nil {
+			if err := rawTxFunc(pool, o, sqlInsert, rawInsertArgs(b, o)...); err != nil {
 				b.Fatal(err)
 			}
 			i++
@@ -116,14 +95,7 @@ func benchVendors(b *testing.B, s *postgres.Store, pool *pgxpool.Pool, perOrg in
 		i := 0
 		for b.Loop() {
 			o, _ := pick(i, perOrg)
-			v := newVendor(vendors.ID(fmt.Sprintf("add-%d", addSeq.Add(1))), "Added Vendor")
-			v.Version = 1
-			doc, err := json.Marshal(&v)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := rawBatchTx(pool, o, sqlInsert, o, string(v.ID), v.Name, string(v.Category), string(v.BAA.State),
-				pgDate(v.BAA.NextReviewOn), pgDate(v.BAA.ExpiresOn), pgDate(v.BAA.LastActivityOn), doc); err != nil {
+			if err := rawBatchTx(pool, o, sqlInsert, rawInsertArgs(b, o)...); err != nil {
 				b.Fatal(err)
 			}
 			i++
@@ -186,13 +158,7 @@ func benchVendors(b *testing.B, s *postgres.Store, pool *pgxpool.Pool, perOrg in
 		i := 0
 		for b.Loop() {
 			o, v, k := version(i)
-			v.Version++
-			doc, err := json.Marshal(&v)
-			if err != nil {
-				b.Fatal(err)
-			}
-			tag, err := pool.Exec(ctx, sqlUpdate, o, string(v.ID), v.Version-1, v.Name, string(v.Category), string(v.BAA.State),
-				pgDate(v.BAA.NextReviewOn), pgDate(v.BAA.ExpiresOn), pgDate(v.BAA.LastActivityOn), doc)
+			tag, err := pool.Exec(ctx, sqlUpdate, rawUpdateArgs(b, o, &v)...)
 			if err != nil || tag.RowsAffected() != 1 {
 				b.Fatal(err, tag)
 			}
@@ -205,23 +171,7 @@ func benchVendors(b *testing.B, s *postgres.Store, pool *pgxpool.Pool, perOrg in
 		i := 0
 		for b.Loop() {
 			o, v, k := version(i)
-			v.Version++
-			doc, err := json.Marshal(&v)
-			if err != nil {
-				b.Fatal(err)
-			}
-			err = pgx.BeginTxFunc(ctx, pool, pgx.TxOptions{IsoLevel: pgx.ReadCommitted}, func(tx pgx.Tx) error {
-				if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", o); err != nil {
-					return err
-				}
-				tag, err := tx.Exec(ctx, sqlUpdate, o, string(v.ID), v.Version-1, v.Name, string(v.Category), string(v.BAA.State),
-					pgDate(v.BAA.NextReviewOn), pgDate(v.BAA.ExpiresOn), pgDate(v.BAA.LastActivityOn), doc)
-				if err == nil && tag.RowsAffected() != 1 {
-					err = fmt.Errorf("stale version %d", v.Version-1)
-				}
-				return err
-			})
-			if err != nil {
+			if err := rawTxFunc(pool, o, sqlUpdate, rawUpdateArgs(b, o, &v)...); err != nil {
 				b.Fatal(err)
 			}
 			versions[k] = v.Version
@@ -233,13 +183,7 @@ func benchVendors(b *testing.B, s *postgres.Store, pool *pgxpool.Pool, perOrg in
 		i := 0
 		for b.Loop() {
 			o, v, k := version(i)
-			v.Version++
-			doc, err := json.Marshal(&v)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := rawBatchTx(pool, o, sqlUpdate, o, string(v.ID), v.Version-1, v.Name, string(v.Category), string(v.BAA.State),
-				pgDate(v.BAA.NextReviewOn), pgDate(v.BAA.ExpiresOn), pgDate(v.BAA.LastActivityOn), doc); err != nil {
+			if err := rawBatchTx(pool, o, sqlUpdate, rawUpdateArgs(b, o, &v)...); err != nil {
 				b.Fatal(err)
 			}
 			versions[k] = v.Version
@@ -447,4 +391,45 @@ FROM (SELECT format('org-%s', lpad((g % 100)::text, 3, '0')) AS o,
 	if err := pool.QueryRow(ctx, "SELECT count(*) FROM tasks").Scan(&total); err != nil || total != n {
 		b.Fatalf("seeded %d tasks, want %d: %v", total, n, err)
 	}
+}
+
+// rawInsertArgs makes a new vendor of organization o and returns sqlInsert's arguments,
+// its document encoded as the library would.
+func rawInsertArgs(b *testing.B, o string) []any {
+	v := newVendor(vendors.ID(fmt.Sprintf("add-%d", addSeq.Add(1))), "Added Vendor")
+	v.Version = 1
+	doc, err := json.Marshal(&v)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return []any{o, string(v.ID), v.Name, string(v.Category), string(v.BAA.State),
+		pgDate(v.BAA.NextReviewOn), pgDate(v.BAA.ExpiresOn), pgDate(v.BAA.LastActivityOn), doc}
+}
+
+// rawUpdateArgs advances v's version and returns sqlUpdate's arguments: the update at
+// the version v held.
+func rawUpdateArgs(b *testing.B, o string, v *vendors.Vendor) []any {
+	v.Version++
+	doc, err := json.Marshal(v)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return []any{o, string(v.ID), v.Version - 1, v.Name, string(v.Category), string(v.BAA.State),
+		pgDate(v.BAA.NextReviewOn), pgDate(v.BAA.ExpiresOn), pgDate(v.BAA.LastActivityOn), doc}
+}
+
+// rawTxFunc is the hand-written transaction as an embedder writes it with
+// pgx.BeginTxFunc: READ COMMITTED, the organization's advisory lock, the statement, which
+// must change exactly one row.
+func rawTxFunc(pool *pgxpool.Pool, o, sql string, args ...any) error {
+	return pgx.BeginTxFunc(ctx, pool, pgx.TxOptions{IsoLevel: pgx.ReadCommitted}, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", o); err != nil {
+			return err
+		}
+		tag, err := tx.Exec(ctx, sql, args...)
+		if err == nil && tag.RowsAffected() != 1 {
+			err = fmt.Errorf("%d rows changed", tag.RowsAffected())
+		}
+		return err
+	})
 }
