@@ -19,6 +19,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/hipaaops/hipaaops/record"
 	"slices"
 	"strings"
 	"time"
@@ -35,8 +36,8 @@ type Entry struct {
 	// Action names the use case, e.g. "baa.sign".
 	Action string `json:"action"`
 	// ObjectType and ObjectID name what changed.
-	ObjectType string `json:"object_type"`
-	ObjectID   string `json:"object_id"`
+	ObjectType record.Kind `json:"object_type"`
+	ObjectID   string      `json:"object_id"`
 	// Digest is the hex SHA-256 of the change (see [Digest]).
 	Digest string `json:"digest"`
 	// Prev is the hash of the entry before; empty for the first.
@@ -54,7 +55,7 @@ func (e *Entry) ComputeHash() string {
 	h.Write([]byte("hipaaops.audit.v1"))
 	h.Write(n[:])
 	for _, s := range []string{
-		e.At.UTC().Format(time.RFC3339Nano), e.Actor, e.Action, e.ObjectType, e.ObjectID, e.Digest, e.Prev,
+		e.At.UTC().Format(time.RFC3339Nano), e.Actor, e.Action, string(e.ObjectType), e.ObjectID, e.Digest, e.Prev,
 	} {
 		binary.BigEndian.PutUint64(n[:], uint64(len(s)))
 		h.Write(n[:])

@@ -53,6 +53,7 @@ import (
 	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/profiles"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/task"
 )
@@ -63,14 +64,18 @@ var ErrNoActor = errors.New("compliance: no actor in context (use compliance.Wit
 // ErrForbidden is returned when the authorizer refuses an action.
 var ErrForbidden = errors.New("compliance: forbidden")
 
+// ErrBadOptions is returned by [New] for options it cannot run with: a rule naming a
+// template the library lacks, an invalid template, a rule without a name.
+var ErrBadOptions = errors.New("compliance: bad options")
+
 // Actor is the person or system acting; it is recorded in the audit trail.
 type Actor struct {
 	// ID identifies the actor in the embedder's user directory.
-	ID string
+	ID string `json:"id"`
 	// Name is how reports name the actor.
-	Name string
+	Name string `json:"name,omitempty"`
 	// Roles are the embedder's role names, for the authorizer.
-	Roles []string
+	Roles []string `json:"roles"`
 }
 
 type actorKey struct{}
@@ -93,18 +98,15 @@ func (a Actor) label() string {
 	return a.ID
 }
 
-// Action names a use case for the authorizer and the audit trail, e.g. "baa.sign".
-type Action string
-
 // Options configure an [Engine]; the zero value gives the defaults.
 type Options struct {
 	// Now returns the current instant; default time.Now.
 	Now func() time.Time
-	// NewID returns a new unique id for a record of the given kind ("vendor", …);
-	// default: the kind's prefix and 16 random base32 characters.
-	NewID func(kind string) string
-	// Authorize is asked before every use case; an error refuses it (wrapped with
-	// ErrForbidden). Default: allow.
+	// NewID returns a new unique id for a record of the given kind; default: the
+	// kind's first three letters and 16 random base32 characters.
+	NewID func(kind record.Kind) string
+	// Authorize is asked before every use case, reads included, with the use case's
+	// [Action]; an error refuses it (wrapped with ErrForbidden). Default: allow.
 	Authorize func(ctx context.Context, a Actor, orgID org.ID, action Action) error
 	// Rules turn recorded events into tasks; nil means [DefaultRules]. An empty,
 	// non-nil slice disables them all.
@@ -119,25 +121,26 @@ type Options struct {
 	Incident incident.Options
 }
 
-// Engine runs the use cases. It is safe for concurrent use.
+// Engine runs the use cases. It is safe for concurrent use. Reach one organization's
+// services through [Engine.Org].
 type Engine struct {
 	store     storage.Store
 	now       func() time.Time
-	newID     func(string) string
+	newID     func(record.Kind) string
 	authorize func(context.Context, Actor, org.ID, Action) error
 	rules     []Rule
 	library   map[task.TemplateID]task.Template
 	// incidentOpts configures incident.Obligations.
 	incidentOpts incident.Options
-	// configErr is a bad rule or template of Options; every use case returns it.
-	configErr error
 }
 
-// New returns an engine on store. If Options.Rules or Options.Templates are invalid (a
-// rule naming a template the library lacks: [ErrUnknownTemplate]; an invalid template),
-// every use case of the engine returns that error (a [*RuleError] or a
-// [*validation.Error]) and writes nothing; [Engine.Err] reports it at once.
-func New(store storage.Store, opts Options) *Engine {
+// New returns an engine on store. It refuses options it cannot run with: a nil store,
+// a rule naming a template the library lacks ([ErrUnknownTemplate] in a [*RuleError]),
+// an invalid template (a [*validation.Error]); every such error matches [ErrBadOptions].
+func New(store storage.Store, opts Options) (*Engine, error) {
+	if store == nil {
+		return nil, fmt.Errorf("%w: store must not be nil", ErrBadOptions)
+	}
 	e := &Engine{store: store, now: opts.Now, newID: opts.NewID, authorize: opts.Authorize, incidentOpts: opts.Incident}
 	if e.now == nil {
 		e.now = time.Now
@@ -163,19 +166,18 @@ func New(store storage.Store, opts Options) *Engine {
 		e.library[templates[i].ID] = templates[i].Clone()
 	}
 	errs = append(errs, checkRules(e.rules, e.library))
-	e.configErr = errors.Join(errs...)
-	return e
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadOptions, err)
+	}
+	return e, nil
 }
-
-// Err reports a configuration error of the engine's Options (see [New]), or nil.
-func (e *Engine) Err() error { return e.configErr }
 
 var idEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
 
-func randomID(kind string) string {
+func randomID(kind record.Kind) string {
 	var b [10]byte
 	_, _ = rand.Read(b[:])
-	prefix := kind
+	prefix := string(kind)
 	if len(prefix) > 3 {
 		prefix = prefix[:3]
 	}
@@ -208,7 +210,7 @@ func (c *call) orgProfile() (org.Organization, error) {
 }
 
 // record appends the audit entry for obj and the events, in the use case's transaction.
-func (c *call) record(objectType, objectID string, obj any, evs ...eventSpec) error {
+func (c *call) record(objectType record.Kind, objectID string, obj any, evs ...eventSpec) error {
 	digest, err := audit.Digest(obj)
 	if err != nil {
 		return err
@@ -248,7 +250,7 @@ func (c *call) record(objectType, objectID string, obj any, evs ...eventSpec) er
 	c.inRule = true
 	defer func() { c.inRule = false }()
 	for _, s := range evs {
-		if err := c.applyRules(s.typ, obj, today); err != nil {
+		if err := c.applyRules(s.typ, s.data, today); err != nil {
 			return err
 		}
 	}
@@ -262,9 +264,6 @@ type eventSpec struct {
 
 // begin checks the actor and the authorizer.
 func (e *Engine) begin(ctx context.Context, orgID org.ID, action Action) (Actor, error) {
-	if e.configErr != nil {
-		return Actor{}, e.configErr
-	}
 	a, ok := ActorFrom(ctx)
 	if !ok {
 		return Actor{}, ErrNoActor

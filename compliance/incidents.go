@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/hipaaops/hipaaops/record"
+
 	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/event"
@@ -13,20 +15,6 @@ import (
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/validation"
-)
-
-// Incident event types.
-const (
-	EventIncidentReported   event.Type = "incident.reported"
-	EventIncidentUpdated    event.Type = "incident.updated"
-	EventIncidentDetermined event.Type = "incident.determined"
-	EventIncidentDelayed    event.Type = "incident.law_enforcement_delay"
-	EventNoticeSent         event.Type = "incident.notice_sent"
-	EventIncidentClosed     event.Type = "incident.closed"
-	// EventObligationAdded and EventObligationRemoved: a change of facts added or
-	// removed a notice owed (or moved its deadline: one removed, one added).
-	EventObligationAdded   event.Type = "incident.obligation_added"
-	EventObligationRemoved event.Type = "incident.obligation_removed"
 )
 
 // IncidentFile is an incident with every notice it owes as of its current facts.
@@ -40,12 +28,6 @@ type Owed struct {
 	Incident   incident.ID
 	Title      string
 	Obligation incident.Obligation
-}
-
-type incidentEvent struct {
-	Incident   incident.ID          `json:"incident"`
-	Obligation *incident.Obligation `json:"obligation,omitempty"`
-	Key        string               `json:"key,omitempty"`
 }
 
 func (e *Engine) obligations(i *incident.Incident) ([]incident.Obligation, error) {
@@ -81,11 +63,11 @@ func (e *Engine) ReportIncident(ctx context.Context, orgID org.ID, i incident.In
 			return err
 		}
 		f = IncidentFile{Incident: i, Obligations: obs}
-		evs := []eventSpec{{EventIncidentReported, incidentEvent{Incident: i.ID}}}
+		evs := []eventSpec{{EventIncidentReported, IncidentEvent{Incident: i.ID}}}
 		for k := range obs {
-			evs = append(evs, eventSpec{EventObligationAdded, incidentEvent{Incident: i.ID, Obligation: &obs[k]}})
+			evs = append(evs, eventSpec{EventObligationAdded, IncidentEvent{Incident: i.ID, Obligation: &obs[k]}})
 		}
-		return c.record("incident", string(i.ID), i, evs...)
+		return c.record(record.KindIncident, string(i.ID), i, evs...)
 	})
 	return f, err
 }
@@ -131,15 +113,15 @@ func (e *Engine) changeIncident(ctx context.Context, orgID org.ID, id incident.I
 			return err
 		}
 		f = IncidentFile{Incident: i, Obligations: after}
-		evs := []eventSpec{{typ, incidentEvent{Incident: i.ID}}}
+		evs := []eventSpec{{typ, IncidentEvent{Incident: i.ID}}}
 		added, removed := incident.Diff(before, after)
 		for k := range removed {
-			evs = append(evs, eventSpec{EventObligationRemoved, incidentEvent{Incident: i.ID, Obligation: &removed[k]}})
+			evs = append(evs, eventSpec{EventObligationRemoved, IncidentEvent{Incident: i.ID, Obligation: &removed[k]}})
 		}
 		for k := range added {
-			evs = append(evs, eventSpec{EventObligationAdded, incidentEvent{Incident: i.ID, Obligation: &added[k]}})
+			evs = append(evs, eventSpec{EventObligationAdded, IncidentEvent{Incident: i.ID, Obligation: &added[k]}})
 		}
-		return c.record("incident", string(i.ID), i, evs...)
+		return c.record(record.KindIncident, string(i.ID), i, evs...)
 	})
 	return f, err
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/rickb777/date/v2"
 
-	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/profiles"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/task"
@@ -18,21 +17,30 @@ import (
 // in an organization; its later occurrences have generated ids in the same series.
 func ProgramTaskID(id task.TemplateID) task.ID { return task.ID("program-" + string(id)) }
 
+// ProfileOptions choose the profile [Org.ApplyProfile] starts and the day it starts.
+type ProfileOptions struct {
+	// Name is the specialty profile, e.g. profiles.HematologyOncology.
+	Name profiles.Name `json:"name"`
+	// On is the day the program starts; zero means today in the organization's zone.
+	On date.Date `json:"on,omitzero"`
+}
+
 // ApplyProfile starts a specialty profile's compliance program: for each of its
 // recurring templates (the annual risk analysis, training, access reviews, backup
-// restore tests …) the first task of the series, due the template's offset after on
+// restore tests …) the first task of the series, due the template's offset after opts.On
 // (zero: today), assigned to the template's role. It is idempotent: a template whose
 // series was started before is left alone, so applying two profiles that share
 // templates starts each once. It returns the tasks it created.
-func (e *Engine) ApplyProfile(ctx context.Context, orgID org.ID, name profiles.Name, on date.Date) ([]task.Task, error) {
+func (o *Org) ApplyProfile(ctx context.Context, opts ProfileOptions) ([]task.Task, error) {
+	name := opts.Name
 	p, ok := profiles.Get(name)
 	if !ok {
 		return nil, validation.New("profiles", "name", "%q is not a profile", name)
 	}
 	var out []task.Task
-	err := e.update(ctx, orgID, "profile.apply", func(c *call) error {
-		var err error
-		if on, err = c.dateOr(on); err != nil {
+	err := o.update(ctx, ActionProfileApply, func(c *call) error {
+		on, err := c.dateOr(opts.On)
+		if err != nil {
 			return err
 		}
 		out = out[:0]
@@ -59,5 +67,5 @@ func (e *Engine) ApplyProfile(ctx context.Context, orgID org.ID, name profiles.N
 		}
 		return nil
 	})
-	return out, err
+	return result(out, err)
 }

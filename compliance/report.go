@@ -2,12 +2,9 @@ package compliance
 
 import (
 	"context"
-	"iter"
 
 	"github.com/rickb777/date/v2"
 
-	"github.com/hipaaops/hipaaops/audit"
-	"github.com/hipaaops/hipaaops/event"
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/profiles"
 	"github.com/hipaaops/hipaaops/storage"
@@ -21,61 +18,61 @@ const DefaultReviewWindowDays = 60
 // InventoryOptions choose the day and thresholds of an inventory report.
 type InventoryOptions struct {
 	// AsOf is the day of the report; zero means today in the organization's time zone.
-	AsOf date.Date
+	AsOf date.Date `json:"as_of,omitzero"`
 	// ReviewWindowDays: reviews due in [AsOf, AsOf+ReviewWindowDays); default 60.
-	ReviewWindowDays int
+	ReviewWindowDays int `json:"review_window_days,omitempty"`
 	// StallDays: a pending BAA with no activity for this many days or more has stalled;
 	// default [vendors.DefaultStallDays].
-	StallDays int
+	StallDays int `json:"stall_days,omitempty"`
 	// Profile, when set, lists in Inventory.MissingCategories the vendor categories the
 	// specialty profile expects that no vendor of the inventory is in: a practice of that
 	// kind usually has one, so each is a question for the inventory (is there a vendor
 	// we have not recorded?).
-	Profile profiles.Name
+	Profile profiles.Name `json:"profile,omitempty"`
 }
 
 // ClauseFindings are the clause problems of one vendor's signed BAA.
 type ClauseFindings struct {
-	Vendor vendors.Vendor
-	Gaps   []vendors.ClauseGap
+	Vendor vendors.Vendor      `json:"vendor"`
+	Gaps   []vendors.ClauseGap `json:"gaps"`
 }
 
 // Inventory is the posture of an organization's vendor inventory on one day.
 type Inventory struct {
-	Organization     org.Organization
-	AsOf             date.Date
-	ReviewWindowDays int
-	StallDays        int
+	Organization     org.Organization `json:"organization"`
+	AsOf             date.Date        `json:"as_of"`
+	ReviewWindowDays int              `json:"review_window_days"`
+	StallDays        int              `json:"stall_days"`
 
 	// Vendors is the number of vendors; BusinessAssociates the number determined to be.
-	Vendors            int
-	BusinessAssociates int
+	Vendors            int `json:"vendors"`
+	BusinessAssociates int `json:"business_associates"`
 	// ByState counts vendors by the state of their current BAA.
-	ByState map[vendors.State]int
+	ByState map[vendors.State]int `json:"by_state"`
 
 	// Gaps are business associates without a signed, current BAA.
-	Gaps []vendors.Gap
+	Gaps []vendors.Gap `json:"gaps"`
 	// Undetermined are vendors with no determination, or one awaiting legal review.
-	Undetermined []vendors.Vendor
+	Undetermined []vendors.Vendor `json:"undetermined"`
 	// ReviewsDue are in-force BAAs whose review falls in the window.
-	ReviewsDue []vendors.Vendor
+	ReviewsDue []vendors.Vendor `json:"reviews_due"`
 	// OverdueReviews are in-force BAAs whose review date has passed.
-	OverdueReviews []vendors.Vendor
+	OverdueReviews []vendors.Vendor `json:"overdue_reviews"`
 	// Expiring are in-force BAAs whose expiry date falls in the review window.
-	Expiring []vendors.Vendor
+	Expiring []vendors.Vendor `json:"expiring"`
 	// Stalled are BAA requests with no follow-up for StallDays or more.
-	Stalled []vendors.Vendor
+	Stalled []vendors.Vendor `json:"stalled"`
 	// MissingClauses are signed, in-force BAAs that lack clauses of 164.504(e)(2).
-	MissingClauses []ClauseFindings
+	MissingClauses []ClauseFindings `json:"missing_clauses"`
 	// MissingCategories are the categories InventoryOptions.Profile expects that no
 	// vendor is in, in the profile's order.
-	MissingCategories []vendors.Category
+	MissingCategories []vendors.Category `json:"missing_categories"`
 }
 
 // Inventory reports the vendor inventory's posture as of a day.
-func (e *Engine) Inventory(ctx context.Context, orgID org.ID, opts InventoryOptions) (Inventory, error) {
+func (o *Org) Inventory(ctx context.Context, opts InventoryOptions) (Inventory, error) {
 	var inv Inventory
-	err := e.view(ctx, orgID, "report.inventory", func(c *call) error {
+	err := o.view(ctx, ActionInventoryReport, func(c *call) error {
 		o, err := c.orgProfile()
 		if err != nil {
 			return err
@@ -146,60 +143,5 @@ func (e *Engine) Inventory(ctx context.Context, orgID org.ID, opts InventoryOpti
 		inv.Stalled, err = collect(vs.Stalled(c.ctx, asOf-date.Date(opts.StallDays)+1))
 		return err
 	})
-	return inv, err
-}
-
-// AuditTrail returns the organization's audit entries with Seq ≥ from.
-func (e *Engine) AuditTrail(ctx context.Context, orgID org.ID, from uint64) ([]audit.Entry, error) {
-	var out []audit.Entry
-	err := e.view(ctx, orgID, "audit.read", func(c *call) (err error) {
-		out, err = collect(c.tx.Audit().List(c.ctx, from))
-		return err
-	})
-	return out, err
-}
-
-// AuditStatus is the result of verifying an organization's audit chain.
-type AuditStatus struct {
-	// Entries is the number of entries checked.
-	Entries int
-	// Head is the last entry; anchor its Seq and Hash elsewhere to detect truncation.
-	Head audit.Entry
-}
-
-// VerifyAudit reads the organization's whole audit chain and verifies it. A broken chain
-// returns a [*audit.VerifyError] naming each edited, deleted, reordered or inserted entry.
-func (e *Engine) VerifyAudit(ctx context.Context, orgID org.ID) (AuditStatus, error) {
-	entries, err := e.AuditTrail(ctx, orgID, 0)
-	if err != nil {
-		return AuditStatus{}, err
-	}
-	st := AuditStatus{Entries: len(entries)}
-	if n := len(entries); n > 0 {
-		st.Head = entries[n-1]
-	}
-	return st, audit.Verify(entries)
-}
-
-// Events returns up to limit of the organization's events after the cursor (a Seq the
-// reader processed last; 0 for the start), in order. limit 0 means all.
-func (e *Engine) Events(ctx context.Context, orgID org.ID, after uint64, limit int) ([]event.Event, error) {
-	var out []event.Event
-	err := e.view(ctx, orgID, "event.read", func(c *call) (err error) {
-		out, err = collect(c.tx.Events().List(c.ctx, after, limit))
-		return err
-	})
-	return out, err
-}
-
-// collect drains a storage listing.
-func collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
-	var out []T
-	for v, err := range seq {
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, nil
+	return result(inv, err)
 }

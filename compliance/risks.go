@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/hipaaops/hipaaops/record"
+
 	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/controls"
@@ -20,35 +22,8 @@ import (
 	"github.com/hipaaops/hipaaops/validation"
 )
 
-// Risk register event types.
-const (
-	EventRiskRecorded       event.Type = "risk.recorded"
-	EventRiskRated          event.Type = "risk.rated"
-	EventRiskTreated        event.Type = "risk.treated"
-	EventRiskAccepted       event.Type = "risk.accepted"
-	EventRiskReviewed       event.Type = "risk.reviewed"
-	EventRiskClosed         event.Type = "risk.closed"
-	EventRiskMethodChanged  event.Type = "risk.method_changed"
-	EventAnalysisTaken      event.Type = "analysis.taken"
-	EventAnalysisApproved   event.Type = "analysis.approved"
-	EventControlDecided     event.Type = "control.decided"
-	EventReminderRiskDue    event.Type = "reminder.risk_treatment_due"
-	EventReminderRiskLate   event.Type = "reminder.risk_treatment_overdue"
-	EventReminderRiskReview event.Type = "reminder.risk_review_due"
-)
-
 // DefaultRiskMethod is the scoring method of an organization that has not chosen one.
 const DefaultRiskMethod = riskreg.MethodHHS3x3
-
-type riskEvent struct {
-	Risk   riskreg.ID     `json:"risk"`
-	Status riskreg.Status `json:"status"`
-	Rating riskreg.Rating `json:"rating,omitempty"`
-}
-
-func riskEv(typ event.Type, r *riskreg.Risk) eventSpec {
-	return eventSpec{typ, riskEvent{Risk: r.ID, Status: r.Status, Rating: r.Current().Rating}}
-}
 
 // method returns the organization's scoring method.
 func (c *call) method() (riskreg.Method, error) {
@@ -98,7 +73,7 @@ func (e *Engine) RecordRisk(ctx context.Context, orgID org.ID, r riskreg.Risk) (
 		if err := c.tx.Risks().Create(c.ctx, &r); err != nil {
 			return err
 		}
-		return c.record("risk", string(r.ID), r, riskEv(EventRiskRecorded, &r))
+		return c.record(record.KindRisk, string(r.ID), r, riskEvent(EventRiskRecorded, &r))
 	})
 	return r, err
 }
@@ -134,7 +109,7 @@ func (e *Engine) SeedStarterRisks(ctx context.Context, orgID org.ID, on date.Dat
 			if err := c.tx.Risks().Create(c.ctx, &r); err != nil {
 				return err
 			}
-			if err := c.record("risk", string(r.ID), r, riskEv(EventRiskRecorded, &r)); err != nil {
+			if err := c.record(record.KindRisk, string(r.ID), r, riskEvent(EventRiskRecorded, &r)); err != nil {
 				return err
 			}
 			out = append(out, r)
@@ -167,7 +142,7 @@ func (e *Engine) changeRisk(ctx context.Context, orgID org.ID, id riskreg.ID, ve
 			return err
 		}
 		out = r
-		return c.record("risk", string(r.ID), r, riskEv(typ, &r))
+		return c.record(record.KindRisk, string(r.ID), r, riskEvent(typ, &r))
 	})
 	return out, err
 }
@@ -275,7 +250,7 @@ func (e *Engine) SetRiskMethod(ctx context.Context, orgID org.ID, id riskreg.Met
 			if err := c.tx.Risks().Update(c.ctx, &rs[k]); err != nil {
 				return err
 			}
-			if err := c.record("risk", string(rs[k].ID), rs[k], riskEv(EventRiskMethodChanged, &rs[k])); err != nil {
+			if err := c.record(record.KindRisk, string(rs[k].ID), rs[k], riskEvent(EventRiskMethodChanged, &rs[k])); err != nil {
 				return err
 			}
 		}
@@ -285,7 +260,7 @@ func (e *Engine) SetRiskMethod(ctx context.Context, orgID org.ID, id riskreg.Met
 			return err
 		}
 		c.org = &o
-		return c.record("organization", string(o.ID), o, eventSpec{EventOrganizationUpdated, map[string]string{"risk_method": string(m.ID)}})
+		return c.record(record.KindOrganization, string(o.ID), o, eventSpec{EventRiskMethodChanged, OrganizationEvent{Organization: o.ID, Name: o.Name, RiskMethod: m.ID}})
 	})
 }
 
@@ -311,7 +286,7 @@ func (e *Engine) Risks(ctx context.Context, orgID org.ID, q storage.RiskQuery) (
 
 // TakeAnalysis freezes the register into the year's risk analysis (45 CFR
 // 164.308(a)(1)(ii)(A)), to be approved with [Engine.ApproveAnalysis]; id must be new.
-func (e *Engine) TakeAnalysis(ctx context.Context, orgID org.ID, id string, year int) (riskreg.Analysis, error) {
+func (e *Engine) TakeAnalysis(ctx context.Context, orgID org.ID, id riskreg.AnalysisID, year int) (riskreg.Analysis, error) {
 	var a riskreg.Analysis
 	err := e.update(ctx, orgID, "analysis.take", func(c *call) error {
 		m, err := c.method()
@@ -330,7 +305,7 @@ func (e *Engine) TakeAnalysis(ctx context.Context, orgID org.ID, id string, year
 		if err := c.tx.Analyses().Create(c.ctx, &a); err != nil {
 			return err
 		}
-		return c.record("analysis", a.ID, a, eventSpec{EventAnalysisTaken, map[string]any{"analysis": a.ID, "year": year, "risks": len(rs)}})
+		return c.record(record.KindAnalysis, string(a.ID), a, eventSpec{EventAnalysisTaken, AnalysisEvent{Analysis: a.ID, Year: year, Risks: len(rs)}})
 	})
 	return a, err
 }
@@ -339,7 +314,7 @@ func (e *Engine) TakeAnalysis(ctx context.Context, orgID org.ID, id string, year
 // change, is riskreg.ErrFrozen). When taskID names the annual risk-analysis task, the
 // snapshot is attached to it as evidence (its location and the SHA-256 of its JSON), so
 // the task links to its analysis.
-func (e *Engine) ApproveAnalysis(ctx context.Context, orgID org.ID, id string, version int64, on date.Date, taskID task.ID) (riskreg.Analysis, error) {
+func (e *Engine) ApproveAnalysis(ctx context.Context, orgID org.ID, id riskreg.AnalysisID, version int64, on date.Date, taskID task.ID) (riskreg.Analysis, error) {
 	var a riskreg.Analysis
 	err := e.update(ctx, orgID, "analysis.approve", func(c *call) error {
 		var err error
@@ -358,7 +333,7 @@ func (e *Engine) ApproveAnalysis(ctx context.Context, orgID org.ID, id string, v
 		if err := c.tx.Analyses().Update(c.ctx, &a); err != nil {
 			return err
 		}
-		if err := c.record("analysis", a.ID, a, eventSpec{EventAnalysisApproved, map[string]any{"analysis": a.ID, "year": a.Year}}); err != nil {
+		if err := c.record(record.KindAnalysis, string(a.ID), a, eventSpec{EventAnalysisApproved, AnalysisEvent{Analysis: a.ID, Year: a.Year, Risks: len(a.Risks)}}); err != nil {
 			return err
 		}
 		if taskID == "" {
@@ -373,7 +348,7 @@ func (e *Engine) ApproveAnalysis(ctx context.Context, orgID org.ID, id string, v
 			return err
 		}
 		sum := sha256.Sum256(doc)
-		if err := t.AddEvidence(task.Evidence{Name: fmt.Sprintf("Risk analysis %d (%s)", a.Year, a.ID), Location: "hipaaops:analysis/" + a.ID,
+		if err := t.AddEvidence(task.Evidence{Name: fmt.Sprintf("Risk analysis %d (%s)", a.Year, a.ID), Location: "hipaaops:analysis/" + string(a.ID),
 			SHA256: hex.EncodeToString(sum[:]), AddedOn: on, AddedBy: c.actor.label()}); err != nil {
 			return err
 		}
@@ -381,13 +356,13 @@ func (e *Engine) ApproveAnalysis(ctx context.Context, orgID org.ID, id string, v
 		if err := c.tx.Tasks().Update(c.ctx, &t); err != nil {
 			return err
 		}
-		return c.record("task", string(t.ID), t, eventSpec{EventTaskChanged, taskEvent(&t)})
+		return c.record(record.KindTask, string(t.ID), t, eventSpec{EventTaskChanged, taskEvent(&t)})
 	})
 	return a, err
 }
 
 // Analysis returns a stored analysis.
-func (e *Engine) Analysis(ctx context.Context, orgID org.ID, id string) (riskreg.Analysis, error) {
+func (e *Engine) Analysis(ctx context.Context, orgID org.ID, id riskreg.AnalysisID) (riskreg.Analysis, error) {
 	var a riskreg.Analysis
 	err := e.view(ctx, orgID, "analysis.read", func(c *call) (err error) {
 		a, err = c.tx.Analyses().Get(c.ctx, id)
@@ -418,7 +393,7 @@ func (e *Engine) DecideControl(ctx context.Context, orgID org.ID, d controls.Add
 			return err
 		}
 		d.UpdatedAt = c.now
-		cur, err := c.tx.ControlDecisions().Get(c.ctx, d.CatalogVersion, d.Control)
+		cur, err := c.tx.ControlDecisions().Get(c.ctx, controls.DecisionKey{CatalogVersion: d.CatalogVersion, Control: d.Control})
 		switch {
 		case errors.Is(err, storage.ErrNotFound):
 			d.CreatedAt = c.now
@@ -430,7 +405,7 @@ func (e *Engine) DecideControl(ctx context.Context, orgID org.ID, d controls.Add
 		if err != nil {
 			return err
 		}
-		return c.record("control", string(d.Control), d, eventSpec{EventControlDecided, map[string]any{"control": d.Control, "decision": d.Decision}})
+		return c.record(record.KindControlDecision, string(d.Control), d, eventSpec{EventControlDecided, ControlEvent{Control: d.Control, CatalogVersion: d.CatalogVersion, Decision: d.Decision}})
 	})
 	return d, err
 }
@@ -474,7 +449,7 @@ func (e *Engine) RiskPosture(ctx context.Context, orgID org.ID, n int) (RiskRepo
 
 // CompareAnalyses compares two stored analyses as of a day: risks new, closed,
 // increased, decreased, and accepted risks past their review date.
-func (e *Engine) CompareAnalyses(ctx context.Context, orgID org.ID, prevID, curID string, asOf date.Date) (riskreg.Comparison, error) {
+func (e *Engine) CompareAnalyses(ctx context.Context, orgID org.ID, prevID, curID riskreg.AnalysisID, asOf date.Date) (riskreg.Comparison, error) {
 	var cmp riskreg.Comparison
 	err := e.view(ctx, orgID, "analysis.read", func(c *call) error {
 		prev, err := c.tx.Analyses().Get(c.ctx, prevID)
@@ -496,7 +471,7 @@ func (e *Engine) CompareAnalyses(ctx context.Context, orgID org.ID, prevID, curI
 
 // AnalysisMarkdown renders a stored analysis (and its comparison with prevID, if not
 // empty) for an auditor.
-func (e *Engine) AnalysisMarkdown(ctx context.Context, orgID org.ID, id, prevID string, asOf date.Date) (string, error) {
+func (e *Engine) AnalysisMarkdown(ctx context.Context, orgID org.ID, id, prevID riskreg.AnalysisID, asOf date.Date) (string, error) {
 	var out string
 	err := e.view(ctx, orgID, "analysis.read", func(c *call) error {
 		a, err := c.tx.Analyses().Get(c.ctx, id)

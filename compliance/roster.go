@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hipaaops/hipaaops/record"
+
 	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/event"
@@ -36,19 +38,9 @@ func (e *Engine) AddMember(ctx context.Context, orgID org.ID, m workforce.Member
 		if err := c.tx.Members().Create(c.ctx, &m); err != nil {
 			return err
 		}
-		return c.record("member", string(m.ID), m, eventSpec{EventMemberJoined, memberEvent(&m)})
+		return c.record(record.KindMember, string(m.ID), m, eventSpec{EventMemberJoined, memberEvent(&m)})
 	})
 	return m, err
-}
-
-type memberEventData struct {
-	Member workforce.ID   `json:"member"`
-	Role   workforce.Role `json:"role"`
-	On     date.Date      `json:"on,omitzero"`
-}
-
-func memberEvent(m *workforce.Member) memberEventData {
-	return memberEventData{Member: m.ID, Role: m.Role, On: m.StartOn}
 }
 
 func (e *Engine) changeMember(ctx context.Context, orgID org.ID, id workforce.ID, version int64, action Action,
@@ -74,7 +66,7 @@ func (e *Engine) changeMember(ctx context.Context, orgID org.ID, id workforce.ID
 			return err
 		}
 		out = m
-		return c.record("member", string(m.ID), m, eventSpec{typ, memberEvent(&m)})
+		return c.record(record.KindMember, string(m.ID), m, eventSpec{typ, memberEvent(&m)})
 	})
 	return out, err
 }
@@ -141,11 +133,6 @@ func (e *Engine) TrainingByRole(ctx context.Context, orgID org.ID, asOf date.Dat
 	return out, err
 }
 
-type trialEventData struct {
-	Trial  trials.ID     `json:"trial"`
-	Status trials.Status `json:"status"`
-}
-
 // OpenTrial records a clinical trial the practice opens; the rules give its HIPAA file
 // task (authorization or waiver, 45 CFR 164.508 / 164.512(i); data-sharing agreement;
 // BA assessment of sponsor and CRO). A zero OpenedOn is today; the status is opening.
@@ -180,7 +167,7 @@ func (e *Engine) OpenTrial(ctx context.Context, orgID org.ID, t trials.Trial) (t
 		if err := c.tx.Trials().Create(c.ctx, &t); err != nil {
 			return err
 		}
-		return c.record("trial", string(t.ID), t, eventSpec{EventTrialOpened, trialEventData{t.ID, t.Status}})
+		return c.record(record.KindTrial, string(t.ID), t, eventSpec{EventTrialOpened, trialEvent(&t)})
 	})
 	return t, err
 }
@@ -207,7 +194,7 @@ func (e *Engine) changeTrial(ctx context.Context, orgID org.ID, id trials.ID, ve
 			return err
 		}
 		out = t
-		return c.record("trial", string(t.ID), t, eventSpec{EventTrialChanged, trialEventData{t.ID, t.Status}})
+		return c.record(record.KindTrial, string(t.ID), t, eventSpec{EventTrialChanged, trialEvent(&t)})
 	})
 	return out, err
 }
@@ -233,7 +220,7 @@ func (e *Engine) CloseTrial(ctx context.Context, orgID org.ID, id trials.ID, ver
 func (e *Engine) Trials(ctx context.Context, orgID org.ID, status trials.Status) ([]trials.Trial, error) {
 	var out []trials.Trial
 	err := e.view(ctx, orgID, "trial.read", func(c *call) (err error) {
-		out, err = collect(c.tx.Trials().List(c.ctx, status))
+		out, err = collect(c.tx.Trials().List(c.ctx, storage.TrialQuery{Status: status}))
 		return err
 	})
 	return out, err

@@ -7,13 +7,9 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/event"
-	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/profiles"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/task"
-	"github.com/hipaaops/hipaaops/trials"
-	"github.com/hipaaops/hipaaops/vendors"
-	"github.com/hipaaops/hipaaops/workforce"
 )
 
 // Rule turns an event into a task: when a use case records an event of type On, the
@@ -52,20 +48,6 @@ const (
 	// DueAtNextBAAReview: the next review date of the vendor's BAA (its effective date
 	// plus the review interval when just signed).
 	DueAtNextBAAReview DueBasis = "next_baa_review"
-)
-
-// Event types of tasks, workforce and trials.
-const (
-	EventTaskCreated    event.Type = "task.created"
-	EventTaskChanged    event.Type = "task.changed"
-	EventTaskCompleted  event.Type = "task.completed"
-	EventTemplateSaved  event.Type = "template.saved"
-	EventMemberJoined   event.Type = "member.joined"
-	EventMemberLeft     event.Type = "member.left"
-	EventMemberRole     event.Type = "member.role_changed"
-	EventMemberTraining event.Type = "member.training_recorded"
-	EventTrialOpened    event.Type = "trial.opened"
-	EventTrialChanged   event.Type = "trial.changed"
 )
 
 // DefaultRules returns the standard rules (issue "compliance tasks"), each a fresh
@@ -150,85 +132,31 @@ func (c *call) template(id task.TemplateID) (task.Template, error) {
 	return task.Template{}, fmt.Errorf("%w %q", ErrUnknownTemplate, id)
 }
 
-// eventDay is the day an event happened, as its object records it: a BAA signed on its
-// signing date, a departure on the last day, a trial opened on its opening date… Rule
-// tasks count their due dates from it, so recording an event late (or early) does not
-// move them. Events without their own date happened today.
-func eventDay(typ event.Type, obj any, today date.Date) date.Date {
-	d := date.Zero
-	switch o := obj.(type) {
-	case vendors.Vendor:
-		switch typ {
-		case EventBAASigned:
-			d = o.BAA.SignedOn
-		case EventBAAReviewed, EventBAARenewed:
-			d = o.BAA.LastReviewedOn
-		case EventBAATerminated:
-			if o.BAA.Termination != nil {
-				d = o.BAA.Termination.On
-			}
-		}
-	case workforce.Member:
-		switch typ {
-		case EventMemberJoined:
-			// A member recorded before starting is trained from the first day; one
-			// recorded later (the existing roster) from the day recorded.
-			d = max(o.StartOn, today)
-		case EventMemberLeft:
-			d = o.EndOn
-		}
-	case trials.Trial:
-		if typ == EventTrialOpened {
-			d = o.OpenedOn
-		}
+// applyRules creates the tasks the rules give for one recorded event, from what its
+// payload says (see [rulePayload]); an event whose payload rules cannot read fires none.
+func (c *call) applyRules(typ event.Type, data any, today date.Date) error {
+	p, ok := data.(rulePayload)
+	if !ok {
+		return nil
 	}
-	if d == date.Zero {
-		return today
+	f := p.ruleFacts(typ, today)
+	if f.Day == date.Zero {
+		f.Day = today
 	}
-	return d
-}
-
-// applyRules creates the tasks the rules give for one recorded event about obj.
-func (c *call) applyRules(typ event.Type, obj any, today date.Date) error {
-	on := eventDay(typ, obj, today)
 	for _, r := range c.e.rules {
 		if r.Disabled || r.On != typ {
 			continue
 		}
-		p := task.NewParams{TriggeredOn: on, Trigger: string(typ)}
-		extra := []string(nil)
-		switch o := obj.(type) {
-		case vendors.Vendor:
-			if r.HandlesPHI && len(o.DataShared) == 0 {
+		if r.HandlesPHI && !f.HandlesPHI {
+			continue
+		}
+		params := task.NewParams{TriggeredOn: f.Day, Trigger: string(typ), Subject: f.Subject,
+			Site: f.Site, Assignee: f.Assignee}
+		if r.Due == DueAtNextBAAReview {
+			if f.NextBAAReview == date.Zero {
 				continue
 			}
-			p.Subject = task.Subject{Type: "vendor", ID: string(o.ID)}
-			if r.Due == DueAtNextBAAReview {
-				if o.BAA.NextReviewOn == date.Zero {
-					continue
-				}
-				p.DueOn = o.BAA.NextReviewOn
-			}
-		case trials.Trial:
-			p.Subject = task.Subject{Type: "trial", ID: string(o.ID)}
-			if len(o.Sites) == 1 {
-				p.Site = o.Sites[0]
-			}
-		case incident.Incident:
-			p.Subject = task.Subject{Type: "incident", ID: string(o.ID)}
-		case workforce.Member:
-			p.Subject = task.Subject{Type: "member", ID: string(o.ID)}
-			if typ == EventMemberJoined {
-				// Training is the member's own task; the checklist names the modules of
-				// the role.
-				p.Assignee = task.Assignee{Person: string(o.ID)}
-				for _, m := range workforce.RequiredModules(o.Role) {
-					extra = append(extra, "Complete module: "+string(m))
-				}
-			}
-			if len(o.Sites) == 1 {
-				p.Site = o.Sites[0]
-			}
+			params.DueOn = f.NextBAAReview
 		}
 		tpl, err := c.template(r.Template)
 		if err != nil {
@@ -237,11 +165,11 @@ func (c *call) applyRules(typ event.Type, obj any, today date.Date) error {
 		if tpl.Disabled {
 			continue
 		}
-		tpl.Checklist = append(tpl.Checklist, extra...)
+		tpl.Checklist = append(tpl.Checklist, f.Checklist...)
 		if r.OneOff {
 			tpl.Recurrence = nil
 		}
-		if _, err := c.createTask(&tpl, p); err != nil {
+		if _, err := c.createTask(&tpl, params); err != nil {
 			return &RuleError{Rule: r.Name, Err: err}
 		}
 	}

@@ -11,42 +11,29 @@ import (
 
 	"github.com/hipaaops/hipaaops/event"
 	"github.com/hipaaops/hipaaops/incident"
-	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/riskreg"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/task"
+	"github.com/hipaaops/hipaaops/validation"
 	"github.com/hipaaops/hipaaops/vendors"
-)
-
-// Reminder event types the sweep emits.
-const (
-	EventReminderTaskDue       event.Type = "reminder.task_due"
-	EventReminderTaskOverdue   event.Type = "reminder.task_overdue"
-	EventReminderTaskEscalated event.Type = "reminder.task_escalated"
-	EventReminderBAAReviewDue  event.Type = "reminder.baa_review_due"
-	EventReminderBAAReviewLate event.Type = "reminder.baa_review_overdue"
-	EventReminderBAAStalled    event.Type = "reminder.baa_stalled"
-	// EventReminderNoticeDue and EventReminderNoticeMissed: a breach notice of an open
-	// incident is due within a threshold, or its legal deadline has passed unmet.
-	EventReminderNoticeDue    event.Type = "reminder.notice_due"
-	EventReminderNoticeMissed event.Type = "reminder.notice_missed"
 )
 
 // SweepOptions configure [Engine.Sweep]; zero fields take the defaults.
 type SweepOptions struct {
 	// AsOf is the day swept; zero is today in the organization's time zone.
-	AsOf date.Date
+	AsOf date.Date `json:"as_of,omitzero"`
 	// DueSoonDays are the reminder thresholds before a due date: a task (or BAA review)
 	// due within N days gets the reminder of threshold N. Default 30, 7, 1.
-	DueSoonDays []int
+	DueSoonDays []int `json:"due_soon_days,omitempty"`
 	// EscalateAfterDays: a task overdue this many days or more is escalated, once, to
 	// EscalateTo. Default 14.
-	EscalateAfterDays int
+	EscalateAfterDays int `json:"escalate_after_days,omitempty"`
 	// EscalateTo is the role escalations go to. Default task.RoleManager.
-	EscalateTo task.Role
+	EscalateTo task.Role `json:"escalate_to,omitempty"`
 	// StallDays: a BAA request or negotiation without a follow-up for this many days is
 	// stalled. Default vendors.DefaultStallDays (30).
-	StallDays int
+	StallDays int `json:"stall_days,omitempty"`
 }
 
 // Reminder is one reminder the sweep emitted (as an event of the same data).
@@ -75,8 +62,8 @@ type Reminder struct {
 
 // SweepResult lists the reminders one sweep emitted.
 type SweepResult struct {
-	AsOf      date.Date
-	Reminders []Reminder
+	AsOf      date.Date  `json:"as_of"`
+	Reminders []Reminder `json:"reminders"`
 }
 
 // Sweep finds, as of a day, the tasks due soon (per threshold), overdue and overdue past
@@ -90,7 +77,7 @@ type SweepResult struct {
 // 5 days", not also "due in 30 days"). Every query is a window over an index of open
 // items, so a sweep costs what is due, not what is stored. When it emits anything, the
 // sweep appends one audit entry listing the reminders.
-func (e *Engine) Sweep(ctx context.Context, orgID org.ID, opts SweepOptions) (SweepResult, error) {
+func (o *Org) Sweep(ctx context.Context, opts SweepOptions) (SweepResult, error) {
 	var res SweepResult
 	thresholds := slices.Clone(opts.DueSoonDays)
 	if len(thresholds) == 0 {
@@ -98,7 +85,7 @@ func (e *Engine) Sweep(ctx context.Context, orgID org.ID, opts SweepOptions) (Sw
 	}
 	for _, t := range thresholds {
 		if t < 0 {
-			return res, fmt.Errorf("compliance: sweep threshold %d must not be negative", t)
+			return SweepResult{}, validation.New("compliance", "due_soon_days", "must not be negative, got %d", t)
 		}
 	}
 	slices.Sort(thresholds)
@@ -115,7 +102,7 @@ func (e *Engine) Sweep(ctx context.Context, orgID org.ID, opts SweepOptions) (Sw
 	if stall <= 0 {
 		stall = vendors.DefaultStallDays
 	}
-	err := e.update(ctx, orgID, "sweep", func(c *call) error {
+	err := o.update(ctx, ActionSweep, func(c *call) error {
 		asOf, err := c.dateOr(opts.AsOf)
 		if err != nil {
 			return err
@@ -233,9 +220,9 @@ func (e *Engine) Sweep(ctx context.Context, orgID org.ID, opts SweepOptions) (Sw
 		if len(s.sent) == 0 {
 			return nil
 		}
-		return c.record("sweep", asOf.String(), res)
+		return c.record(record.KindSweep, asOf.String(), res)
 	})
-	return res, err
+	return result(res, err)
 }
 
 type sweeper struct {
@@ -284,14 +271,14 @@ func (s *sweeper) emit(r Reminder) error {
 	if err != nil {
 		return err
 	}
-	objType, objID := "task", string(r.Task)
+	objType, objID := record.KindTask, string(r.Task)
 	switch {
 	case r.Vendor != "":
-		objType, objID = "vendor", string(r.Vendor)
+		objType, objID = record.KindVendor, string(r.Vendor)
 	case r.Incident != "":
-		objType, objID = "incident", string(r.Incident)
+		objType, objID = record.KindIncident, string(r.Incident)
 	case r.Risk != "":
-		objType, objID = "risk", string(r.Risk)
+		objType, objID = record.KindRisk, string(r.Risk)
 	}
 	ev := event.Event{Type: r.Type, At: s.at.UTC().Truncate(time.Microsecond), Actor: s.c.actor.ID,
 		ObjectType: objType, ObjectID: objID, Data: data}

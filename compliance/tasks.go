@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/hipaaops/hipaaops/record"
+
 	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/org"
@@ -12,19 +14,6 @@ import (
 	"github.com/hipaaops/hipaaops/task"
 	"github.com/hipaaops/hipaaops/validation"
 )
-
-// TaskEvent is the data of task events.
-type TaskEvent struct {
-	Task     task.ID         `json:"task"`
-	Template task.TemplateID `json:"template"`
-	State    task.State      `json:"state"`
-	DueOn    date.Date       `json:"due_on"`
-	Next     task.ID         `json:"next,omitempty"`
-}
-
-func taskEvent(t *task.Task) TaskEvent {
-	return TaskEvent{Task: t.ID, Template: t.TemplateID, State: t.State, DueOn: t.DueOn, Next: t.NextID}
-}
 
 // createTask makes a task from tpl, stores it, and records it.
 func (c *call) createTask(tpl *task.Template, p task.NewParams) (task.Task, error) {
@@ -48,7 +37,7 @@ func (c *call) createTask(tpl *task.Template, p task.NewParams) (task.Task, erro
 	if err := c.tx.Tasks().Create(c.ctx, &t); err != nil {
 		return t, err
 	}
-	return t, c.record("task", string(t.ID), t, eventSpec{EventTaskCreated, taskEvent(&t)})
+	return t, c.record(record.KindTask, string(t.ID), t, eventSpec{EventTaskCreated, taskEvent(&t)})
 }
 
 // SaveTemplate stores an organization's own version of a template (a new id, or one
@@ -80,7 +69,7 @@ func (e *Engine) SaveTemplate(ctx context.Context, orgID org.ID, t task.Template
 		if err != nil {
 			return err
 		}
-		return c.record("template", string(t.ID), t, eventSpec{EventTemplateSaved, map[string]any{"template": t.ID, "version": t.Version}})
+		return c.record(record.KindTemplate, string(t.ID), t, eventSpec{EventTemplateSaved, TemplateEvent{Template: t.ID, Version: t.Version}})
 	})
 	return t, err
 }
@@ -185,14 +174,14 @@ func (e *Engine) changeTask(ctx context.Context, orgID org.ID, id task.ID, versi
 		if t.State == task.StateDone {
 			typ = EventTaskCompleted
 		}
-		if err := c.record("task", string(t.ID), t, eventSpec{typ, taskEvent(&t)}); err != nil {
+		if err := c.record(record.KindTask, string(t.ID), t, eventSpec{typ, taskEvent(&t)}); err != nil {
 			return err
 		}
 		if next != nil {
 			if err := c.tx.Tasks().Create(c.ctx, next); err != nil {
 				return err
 			}
-			if err := c.record("task", string(next.ID), *next, eventSpec{EventTaskCreated, taskEvent(next)}); err != nil {
+			if err := c.record(record.KindTask, string(next.ID), *next, eventSpec{EventTaskCreated, taskEvent(next)}); err != nil {
 				return err
 			}
 		}

@@ -8,48 +8,37 @@ import (
 
 	"github.com/hipaaops/hipaaops/event"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/validation"
 	"github.com/hipaaops/hipaaops/vendors"
 )
 
-// Event types of the vendor inventory and BAA lifecycle.
-const (
-	EventVendorAdded          event.Type = "vendor.added"
-	EventVendorUpdated        event.Type = "vendor.updated"
-	EventBADetermined         event.Type = "vendor.ba_determined"
-	EventBAARequested         event.Type = "baa.requested"
-	EventBAANegotiating       event.Type = "baa.in_negotiation"
-	EventBAASigned            event.Type = "baa.signed"
-	EventBAAReviewDue         event.Type = "baa.review_due"
-	EventBAAReviewed          event.Type = "baa.reviewed"
-	EventBAARenewed           event.Type = "baa.renewed"
-	EventBAAExpired           event.Type = "baa.expired"
-	EventBAATerminated        event.Type = "baa.terminated"
-	EventBAAFollowUp          event.Type = "baa.follow_up"
-	EventDispositionCertified event.Type = "baa.disposition_certified"
-)
+// VendorService is the vendor inventory and the BAA lifecycle of one organization:
+// vendors added and described, their business-associate determinations (45 CFR 160.103),
+// and each agreement requested, negotiated, signed, reviewed, renewed, expired or
+// terminated (45 CFR 164.502(e), 164.504(e)). Every move takes the vendor's [record.Ref]
+// (the version read) and one input whose zero day means today in the organization's
+// time zone; a move dated in the future is refused, and so is a move on a vendor
+// determined not to be a business associate ([vendors.ErrNotBusinessAssociate]).
+type VendorService struct{ o *Org }
 
-// BAAEvent is the Data of every vendor and BAA event.
-type BAAEvent struct {
-	Vendor   string           `json:"vendor"`
-	Category vendors.Category `json:"category"`
-	State    vendors.State    `json:"state"`
-	On       date.Date        `json:"on,omitzero"`
-	// Outcome is set on EventBADetermined.
-	Outcome vendors.Outcome `json:"outcome,omitempty"`
-	// NextReviewOn and ExpiresOn are set once the BAA is signed.
-	NextReviewOn date.Date `json:"next_review_on,omitzero"`
-	ExpiresOn    date.Date `json:"expires_on,omitzero"`
+// Vendors returns the organization's vendor inventory and BAA lifecycle.
+func (o *Org) Vendors() VendorService { return VendorService{o} }
+
+// VendorQuery filters and pages a vendor listing; zero fields do not filter.
+type VendorQuery struct {
+	// States keeps vendors whose current BAA is in one of these states.
+	States []vendors.State `json:"states,omitempty"`
+	// Categories keeps vendors in one of these categories.
+	Categories []vendors.Category `json:"categories,omitempty"`
+	PageQuery
 }
 
-func baaEvent(t event.Type, v *vendors.Vendor, on date.Date) eventSpec {
-	d := BAAEvent{Vendor: v.Name, Category: v.Category, State: v.BAA.State, On: on,
-		NextReviewOn: v.BAA.NextReviewOn, ExpiresOn: v.BAA.ExpiresOn}
-	if det, ok := v.Determination(); ok && t == EventBADetermined {
-		d.Outcome = det.Outcome
-	}
-	return eventSpec{t, d}
+// vendorCursor is the position of a vendor listing.
+type vendorCursor struct {
+	Name string     `json:"n"`
+	ID   vendors.ID `json:"i"`
 }
 
 // checkSites refuses sites the organization does not have, naming each on field
@@ -71,20 +60,39 @@ func checkOrgSites(c *call, pkg string, sites []org.SiteID) error {
 	return checkSites(o, pkg, sites)
 }
 
-// AddVendor adds a vendor to the inventory. Its ID is assigned when empty; determinations
-// and BAA history may not be given here (use DetermineBA and the BAA use cases).
-func (e *Engine) AddVendor(ctx context.Context, orgID org.ID, v vendors.Vendor) (vendors.Vendor, error) {
-	err := e.update(ctx, orgID, "vendor.add", func(c *call) error {
+// checkUniqueName refuses a vendor name another vendor of the organization has, case
+// and spaces aside ([vendors.NameKey]).
+func checkUniqueName(c *call, v *vendors.Vendor) error {
+	if vendors.NameKey(v.Name) == "" {
+		return nil // the vendor's own validation names the empty name
+	}
+	same, err := collect(c.tx.Vendors().List(c.ctx, storage.VendorQuery{Name: v.Name, Limit: 2}))
+	if err != nil {
+		return err
+	}
+	for _, o := range same {
+		if o.ID != v.ID {
+			return validation.New("vendors", "name", "%q is already the name of vendor %q (%s)", v.Name, o.ID, o.Name)
+		}
+	}
+	return nil
+}
+
+// Add adds a vendor to the inventory. Its ID is assigned when empty; determinations and
+// BAA history may not be given here (use Determine and the BAA moves). A name another
+// vendor has, case and spaces aside, is refused.
+func (s VendorService) Add(ctx context.Context, v vendors.Vendor) (vendors.Vendor, error) {
+	err := s.o.update(ctx, ActionVendorAdd, func(c *call) error {
 		o, err := c.orgProfile()
 		if err != nil {
 			return err
 		}
 		if v.ID == "" {
-			v.ID = vendors.ID(e.newID("vendor"))
+			v.ID = vendors.ID(c.e.newID(record.KindVendor))
 		}
 		v.Name = trimmed(v.Name)
 		vc := validation.Collector{Pkg: "vendors"}
-		vc.Check(len(v.Determinations) == 0, "determinations", "must be empty when adding a vendor (use DetermineBA)")
+		vc.Check(len(v.Determinations) == 0, "determinations", "must be empty when adding a vendor (use Determine)")
 		vc.Check(v.BAA.State == "" || v.BAA.State == vendors.StateNotRequested, "baa.state",
 			"must be not_requested when adding a vendor, got %q", v.BAA.State)
 		vc.Check(len(v.PastBAAs) == 0 && len(v.BAA.History) == 0, "baa", "history must be empty when adding a vendor")
@@ -98,21 +106,25 @@ func (e *Engine) AddVendor(ctx context.Context, orgID org.ID, v vendors.Vendor) 
 		if err := checkSites(o, "vendors", v.Sites); err != nil {
 			return err
 		}
+		if err := checkUniqueName(c, &v); err != nil {
+			return err
+		}
 		v.CreatedAt, v.UpdatedAt = c.now, c.now
 		if err := c.tx.Vendors().Create(c.ctx, &v); err != nil {
 			return err
 		}
-		return c.record("vendor", string(v.ID), v, baaEvent(EventVendorAdded, &v, date.Zero))
+		return c.record(record.KindVendor, string(v.ID), v, vendorEvent(EventVendorAdded, &v, date.Zero))
 	})
-	return v, err
+	return result(v, err)
 }
 
-// UpdateVendor changes a vendor's details (name, category, data shared, sites, contact,
-// owner, notes); its determinations and BAA are kept as stored. v.Version must be current.
-func (e *Engine) UpdateVendor(ctx context.Context, orgID org.ID, v vendors.Vendor) (vendors.Vendor, error) {
+// Update changes a vendor's details (name, category, data shared, sites, contact,
+// owner, notes); its determinations and BAA are kept as stored. v.Version must be the
+// version read.
+func (s VendorService) Update(ctx context.Context, v vendors.Vendor) (vendors.Vendor, error) {
 	var out vendors.Vendor
-	err := e.update(ctx, orgID, "vendor.update", func(c *call) error {
-		cur, err := loadVendor(c, v.ID, v.Version)
+	err := s.o.update(ctx, ActionVendorUpdate, func(c *call) error {
+		cur, err := loadVendor(c, v.Ref())
 		if err != nil {
 			return err
 		}
@@ -128,43 +140,57 @@ func (e *Engine) UpdateVendor(ctx context.Context, orgID org.ID, v vendors.Vendo
 		if err := checkSites(o, "vendors", cur.Sites); err != nil {
 			return err
 		}
+		if err := checkUniqueName(c, &cur); err != nil {
+			return err
+		}
 		if err := saveVendor(c, &cur); err != nil {
 			return err
 		}
 		out = cur
-		return c.record("vendor", string(cur.ID), cur, baaEvent(EventVendorUpdated, &cur, date.Zero))
+		return c.record(record.KindVendor, string(cur.ID), cur, vendorEvent(EventVendorUpdated, &cur, date.Zero))
 	})
-	return out, err
+	return result(out, err)
 }
 
-// Vendor returns one vendor.
-func (e *Engine) Vendor(ctx context.Context, orgID org.ID, id vendors.ID) (vendors.Vendor, error) {
+// Get returns one vendor.
+func (s VendorService) Get(ctx context.Context, id vendors.ID) (vendors.Vendor, error) {
 	var v vendors.Vendor
-	err := e.view(ctx, orgID, "vendor.read", func(c *call) (err error) {
+	err := s.o.view(ctx, ActionVendorRead, func(c *call) (err error) {
 		v, err = c.tx.Vendors().Get(c.ctx, id)
 		return err
 	})
-	return v, err
+	return result(v, err)
 }
 
-// Vendors lists the vendors that match q, by name.
-func (e *Engine) Vendors(ctx context.Context, orgID org.ID, q storage.VendorQuery) ([]vendors.Vendor, error) {
-	var out []vendors.Vendor
-	err := e.view(ctx, orgID, "vendor.read", func(c *call) (err error) {
-		out, err = collect(c.tx.Vendors().List(c.ctx, q))
+// List returns a page of the vendors that match q, by name then id.
+func (s VendorService) List(ctx context.Context, q VendorQuery) (Page[vendors.Vendor], error) {
+	var p Page[vendors.Vendor]
+	err := s.o.view(ctx, ActionVendorRead, func(c *call) error {
+		limit, err := q.size()
+		if err != nil {
+			return err
+		}
+		var pos vendorCursor
+		if _, err := q.decode(&pos); err != nil {
+			return err
+		}
+		sq := storage.VendorQuery{States: q.States, Categories: q.Categories,
+			AfterName: pos.Name, AfterID: pos.ID, Limit: limit + 1}
+		p, err = collectPage(c.tx.Vendors().List(c.ctx, sq), limit,
+			func(v *vendors.Vendor) vendorCursor { return vendorCursor{v.Name, v.ID} })
 		return err
 	})
-	return out, err
+	return result(p, err)
 }
 
 // loadVendor reads a vendor and checks the caller's version against the stored one.
-func loadVendor(c *call, id vendors.ID, version int64) (vendors.Vendor, error) {
-	v, err := c.tx.Vendors().Get(c.ctx, id)
+func loadVendor(c *call, ref record.Ref[vendors.ID]) (vendors.Vendor, error) {
+	v, err := c.tx.Vendors().Get(c.ctx, ref.ID)
 	if err != nil {
 		return v, err
 	}
-	if v.Version != version {
-		return v, fmt.Errorf("vendor %q: version %d, stored %d: %w", id, version, v.Version, storage.ErrConflict)
+	if v.Version != ref.Version {
+		return v, fmt.Errorf("vendor %q: version %d, stored %d: %w", ref.ID, ref.Version, v.Version, storage.ErrConflict)
 	}
 	return v, nil
 }
@@ -174,13 +200,13 @@ func saveVendor(c *call, v *vendors.Vendor) error {
 	return c.tx.Vendors().Update(c.ctx, v)
 }
 
-// changeVendor is the shape of every use case on one vendor: load at version, change,
+// change is the shape of every move of one vendor: load at the ref's version, change,
 // validate, store, audit and emit.
-func (e *Engine) changeVendor(ctx context.Context, orgID org.ID, id vendors.ID, version int64,
-	action Action, change func(c *call, v *vendors.Vendor) (eventSpec, error)) (vendors.Vendor, error) {
+func (s VendorService) change(ctx context.Context, ref record.Ref[vendors.ID], action Action,
+	change func(c *call, v *vendors.Vendor) (eventSpec, error)) (vendors.Vendor, error) {
 	var out vendors.Vendor
-	err := e.update(ctx, orgID, action, func(c *call) error {
-		v, err := loadVendor(c, id, version)
+	err := s.o.update(ctx, action, func(c *call) error {
+		v, err := loadVendor(c, ref)
 		if err != nil {
 			return err
 		}
@@ -195,9 +221,9 @@ func (e *Engine) changeVendor(ctx context.Context, orgID org.ID, id vendors.ID, 
 			return err
 		}
 		out = v
-		return c.record("vendor", string(v.ID), v, ev)
+		return c.record(record.KindVendor, string(v.ID), v, ev)
 	})
-	return out, err
+	return result(out, err)
 }
 
 // dateOr returns d, or today in the organization's time zone when d is zero.
@@ -205,129 +231,155 @@ func (c *call) dateOr(d date.Date) (date.Date, error) {
 	if d != date.Zero {
 		return d, nil
 	}
+	return c.today()
+}
+
+// today is today in the organization's time zone.
+func (c *call) today() (date.Date, error) {
 	o, err := c.orgProfile()
 	if err != nil {
-		return d, err
+		return date.Zero, err
 	}
 	return o.Today(c.now), nil
 }
 
-// DetermineBA records whether the vendor is a business associate (45 CFR 160.103); the
-// actor is recorded as the decider when d.DecidedBy is empty, today when DecidedOn is zero.
-func (e *Engine) DetermineBA(ctx context.Context, orgID org.ID, id vendors.ID, version int64, d vendors.Determination) (vendors.Vendor, error) {
-	return e.changeVendor(ctx, orgID, id, version, "vendor.determine_ba", func(c *call, v *vendors.Vendor) (eventSpec, error) {
+// pastDate returns d, or today when d is zero; a day after today is refused on field
+// (of package pkg): what is recorded as done cannot have happened yet.
+func (c *call) pastDate(pkg, field string, d date.Date) (date.Date, error) {
+	today, err := c.today()
+	if err != nil {
+		return d, err
+	}
+	if d == date.Zero {
+		return today, nil
+	}
+	if d > today {
+		return d, validation.New(pkg, field, "%s is in the future (today is %s in the organization's time zone)", d, today)
+	}
+	return d, nil
+}
+
+// Determine records whether the vendor is a business associate (45 CFR 160.103); the
+// actor is recorded as the decider when d.DecidedBy is empty, today when DecidedOn is
+// zero. A determination dated in the future is refused.
+func (s VendorService) Determine(ctx context.Context, ref record.Ref[vendors.ID], d vendors.Determination) (vendors.Vendor, error) {
+	return s.change(ctx, ref, ActionVendorDetermineBA, func(c *call, v *vendors.Vendor) (eventSpec, error) {
 		if d.DecidedBy == "" {
 			d.DecidedBy = c.actor.label()
 		}
 		var err error
-		if d.DecidedOn, err = c.dateOr(d.DecidedOn); err != nil {
+		if d.DecidedOn, err = c.pastDate("vendors", "decided_on", d.DecidedOn); err != nil {
 			return eventSpec{}, err
 		}
-		return baaEvent(EventBADetermined, v, d.DecidedOn), v.Determine(d)
+		return vendorEvent(EventBADetermined, v, d.DecidedOn), v.Determine(d)
 	})
 }
 
-// simpleMove is a BAA use case whose domain method takes a date, the actor and a note.
-func (e *Engine) simpleMove(ctx context.Context, orgID org.ID, id vendors.ID, version int64, on date.Date,
-	action Action, t event.Type, move func(v *vendors.Vendor, on date.Date, by string) error) (vendors.Vendor, error) {
-	return e.changeVendor(ctx, orgID, id, version, action, func(c *call, v *vendors.Vendor) (eventSpec, error) {
-		on, err := c.dateOr(on)
-		if err != nil {
+// move is a BAA move whose domain method takes a [vendors.Move] and the actor.
+func (s VendorService) move(ctx context.Context, ref record.Ref[vendors.ID], m vendors.Move, action Action,
+	t event.Type, move func(v *vendors.Vendor, m vendors.Move, by string) error) (vendors.Vendor, error) {
+	return s.change(ctx, ref, action, func(c *call, v *vendors.Vendor) (eventSpec, error) {
+		var err error
+		if m.On, err = c.pastDate("vendors", "on", m.On); err != nil {
 			return eventSpec{}, err
 		}
-		if err := move(v, on, c.actor.label()); err != nil {
+		if err := move(v, m, c.actor.label()); err != nil {
 			return eventSpec{}, err
 		}
-		return baaEvent(t, v, on), nil
+		return vendorEvent(t, v, m.On), nil
 	})
 }
 
 // RequestBAA asks the vendor for a BAA (not_requested, expired or terminated → requested).
-func (e *Engine) RequestBAA(ctx context.Context, orgID org.ID, id vendors.ID, version int64, on date.Date, note string) (vendors.Vendor, error) {
-	return e.simpleMove(ctx, orgID, id, version, on, "baa.request", EventBAARequested,
-		func(v *vendors.Vendor, on date.Date, by string) error { return v.RequestBAA(on, by, note) })
+func (s VendorService) RequestBAA(ctx context.Context, ref record.Ref[vendors.ID], m vendors.Move) (vendors.Vendor, error) {
+	return s.move(ctx, ref, m, ActionBAARequest, EventBAARequested, (*vendors.Vendor).RequestBAA)
 }
 
 // NegotiateBAA records that the BAA's terms are being negotiated (requested → in_negotiation).
-func (e *Engine) NegotiateBAA(ctx context.Context, orgID org.ID, id vendors.ID, version int64, on date.Date, note string) (vendors.Vendor, error) {
-	return e.simpleMove(ctx, orgID, id, version, on, "baa.negotiate", EventBAANegotiating,
-		func(v *vendors.Vendor, on date.Date, by string) error { return v.NegotiateBAA(on, by, note) })
+func (s VendorService) NegotiateBAA(ctx context.Context, ref record.Ref[vendors.ID], m vendors.Move) (vendors.Vendor, error) {
+	return s.move(ctx, ref, m, ActionBAANegotiate, EventBAANegotiating, (*vendors.Vendor).NegotiateBAA)
 }
 
-// SignBAA records the signed BAA with its terms and clause checklist; s.SignedOn defaults
-// to today.
-func (e *Engine) SignBAA(ctx context.Context, orgID org.ID, id vendors.ID, version int64, s vendors.Signing) (vendors.Vendor, error) {
-	return e.changeVendor(ctx, orgID, id, version, "baa.sign", func(c *call, v *vendors.Vendor) (eventSpec, error) {
+// SignBAA records the signed BAA with its terms and clause checklist; a zero SignedOn
+// is today, and a signing dated in the future is refused.
+func (s VendorService) SignBAA(ctx context.Context, ref record.Ref[vendors.ID], sg vendors.Signing) (vendors.Vendor, error) {
+	return s.change(ctx, ref, ActionBAASign, func(c *call, v *vendors.Vendor) (eventSpec, error) {
 		var err error
-		if s.SignedOn, err = c.dateOr(s.SignedOn); err != nil {
+		if sg.SignedOn, err = c.pastDate("vendors", "signed_on", sg.SignedOn); err != nil {
 			return eventSpec{}, err
 		}
-		if err := v.SignBAA(s, c.actor.label()); err != nil {
+		if err := v.SignBAA(sg, c.actor.label()); err != nil {
 			return eventSpec{}, err
 		}
-		return baaEvent(EventBAASigned, v, s.SignedOn), nil
+		return vendorEvent(EventBAASigned, v, sg.SignedOn), nil
 	})
 }
 
-// MarkBAAReviewDue records that the BAA's periodic review has come due.
-func (e *Engine) MarkBAAReviewDue(ctx context.Context, orgID org.ID, id vendors.ID, version int64, asOf date.Date) (vendors.Vendor, error) {
-	return e.simpleMove(ctx, orgID, id, version, asOf, "baa.mark_review_due", EventBAAReviewDue,
-		func(v *vendors.Vendor, on date.Date, by string) error { return v.MarkReviewDue(on, by) })
+// MarkReviewDue records that the BAA's periodic review has come due as of m.On.
+func (s VendorService) MarkReviewDue(ctx context.Context, ref record.Ref[vendors.ID], m vendors.Move) (vendors.Vendor, error) {
+	return s.move(ctx, ref, m, ActionBAAMarkReviewDue, EventBAAReviewDue, (*vendors.Vendor).MarkReviewDue)
 }
 
 // ReviewBAA records a review and schedules the next one.
-func (e *Engine) ReviewBAA(ctx context.Context, orgID org.ID, id vendors.ID, version int64, on date.Date, note string) (vendors.Vendor, error) {
-	return e.simpleMove(ctx, orgID, id, version, on, "baa.review", EventBAAReviewed,
-		func(v *vendors.Vendor, on date.Date, by string) error { return v.ReviewBAA(on, by, note) })
+func (s VendorService) ReviewBAA(ctx context.Context, ref record.Ref[vendors.ID], m vendors.Move) (vendors.Vendor, error) {
+	return s.move(ctx, ref, m, ActionBAAReview, EventBAAReviewed, (*vendors.Vendor).ReviewBAA)
 }
 
-// RenewBAA records a renewal; r.On defaults to today.
-func (e *Engine) RenewBAA(ctx context.Context, orgID org.ID, id vendors.ID, version int64, r vendors.Renewal) (vendors.Vendor, error) {
-	return e.changeVendor(ctx, orgID, id, version, "baa.renew", func(c *call, v *vendors.Vendor) (eventSpec, error) {
+// RenewBAA records a renewal; a zero r.On is today.
+func (s VendorService) RenewBAA(ctx context.Context, ref record.Ref[vendors.ID], r vendors.Renewal) (vendors.Vendor, error) {
+	return s.change(ctx, ref, ActionBAARenew, func(c *call, v *vendors.Vendor) (eventSpec, error) {
 		var err error
-		if r.On, err = c.dateOr(r.On); err != nil {
+		if r.On, err = c.pastDate("vendors", "on", r.On); err != nil {
 			return eventSpec{}, err
 		}
 		if err := v.RenewBAA(r, c.actor.label()); err != nil {
 			return eventSpec{}, err
 		}
-		return baaEvent(EventBAARenewed, v, r.On), nil
+		return vendorEvent(EventBAARenewed, v, r.On), nil
 	})
 }
 
 // ExpireBAA records that the BAA lapsed after its expiry date.
-func (e *Engine) ExpireBAA(ctx context.Context, orgID org.ID, id vendors.ID, version int64, asOf date.Date) (vendors.Vendor, error) {
-	return e.simpleMove(ctx, orgID, id, version, asOf, "baa.expire", EventBAAExpired,
-		func(v *vendors.Vendor, on date.Date, by string) error { return v.ExpireBAA(on, by) })
+func (s VendorService) ExpireBAA(ctx context.Context, ref record.Ref[vendors.ID], m vendors.Move) (vendors.Vendor, error) {
+	return s.move(ctx, ref, m, ActionBAAExpire, EventBAAExpired, (*vendors.Vendor).ExpireBAA)
 }
 
-// TerminateBAA ends the BAA and records the PHI disposition; t.On defaults to today.
-func (e *Engine) TerminateBAA(ctx context.Context, orgID org.ID, id vendors.ID, version int64, t vendors.Termination) (vendors.Vendor, error) {
-	return e.changeVendor(ctx, orgID, id, version, "baa.terminate", func(c *call, v *vendors.Vendor) (eventSpec, error) {
+// TerminateBAA ends the BAA and records the PHI disposition; a zero t.On is today.
+func (s VendorService) TerminateBAA(ctx context.Context, ref record.Ref[vendors.ID], t vendors.Termination) (vendors.Vendor, error) {
+	return s.change(ctx, ref, ActionBAATerminate, func(c *call, v *vendors.Vendor) (eventSpec, error) {
 		var err error
-		if t.On, err = c.dateOr(t.On); err != nil {
+		if t.On, err = c.pastDate("vendors", "on", t.On); err != nil {
 			return eventSpec{}, err
 		}
 		if err := v.TerminateBAA(t, c.actor.label()); err != nil {
 			return eventSpec{}, err
 		}
-		return baaEvent(EventBAATerminated, v, t.On), nil
+		return vendorEvent(EventBAATerminated, v, t.On), nil
 	})
 }
 
 // CertifyDisposition records the business associate's certification that it returned or
-// destroyed the PHI after termination (45 CFR 164.504(e)(2)(ii)(J)).
-func (e *Engine) CertifyDisposition(ctx context.Context, orgID org.ID, id vendors.ID, version int64, d vendors.Disposition, on date.Date) (vendors.Vendor, error) {
-	return e.simpleMove(ctx, orgID, id, version, on, "baa.certify_disposition", EventDispositionCertified,
-		func(v *vendors.Vendor, on date.Date, _ string) error { return v.CertifyDisposition(d, on) })
+// destroyed the PHI after termination (45 CFR 164.504(e)(2)(ii)(J)); a zero cert.On is
+// today.
+func (s VendorService) CertifyDisposition(ctx context.Context, ref record.Ref[vendors.ID], cert vendors.Certification) (vendors.Vendor, error) {
+	return s.change(ctx, ref, ActionBAACertifyDisposition, func(c *call, v *vendors.Vendor) (eventSpec, error) {
+		var err error
+		if cert.On, err = c.pastDate("vendors", "on", cert.On); err != nil {
+			return eventSpec{}, err
+		}
+		if err := v.CertifyDisposition(cert); err != nil {
+			return eventSpec{}, err
+		}
+		return vendorEvent(EventDispositionCertified, v, cert.On), nil
+	})
 }
 
-// RecordFollowUp records a contact that moves a pending BAA forward; f.On defaults to
-// today and f.By to the actor.
-func (e *Engine) RecordFollowUp(ctx context.Context, orgID org.ID, id vendors.ID, version int64, f vendors.FollowUp) (vendors.Vendor, error) {
-	return e.changeVendor(ctx, orgID, id, version, "baa.follow_up", func(c *call, v *vendors.Vendor) (eventSpec, error) {
+// RecordFollowUp records a contact that moves a pending BAA forward; a zero f.On is
+// today and an empty f.By the actor.
+func (s VendorService) RecordFollowUp(ctx context.Context, ref record.Ref[vendors.ID], f vendors.FollowUp) (vendors.Vendor, error) {
+	return s.change(ctx, ref, ActionBAAFollowUp, func(c *call, v *vendors.Vendor) (eventSpec, error) {
 		var err error
-		if f.On, err = c.dateOr(f.On); err != nil {
+		if f.On, err = c.pastDate("vendors", "on", f.On); err != nil {
 			return eventSpec{}, err
 		}
 		if f.By == "" {
@@ -336,43 +388,52 @@ func (e *Engine) RecordFollowUp(ctx context.Context, orgID org.ID, id vendors.ID
 		if err := v.RecordFollowUp(f); err != nil {
 			return eventSpec{}, err
 		}
-		return baaEvent(EventBAAFollowUp, v, f.On), nil
+		return vendorEvent(EventBAAFollowUp, v, f.On), nil
 	})
 }
 
-// Refreshed lists what RefreshBAAs changed.
-type Refreshed struct {
-	// ReviewDue are the vendors whose BAA moved to review_due.
-	ReviewDue []vendors.Vendor
-	// Expired are the vendors whose BAA moved to expired.
-	Expired []vendors.Vendor
+// RefreshOptions choose the day of [VendorService.Refresh].
+type RefreshOptions struct {
+	// AsOf is the day; zero means today in the organization's time zone.
+	AsOf date.Date `json:"as_of,omitzero"`
 }
 
-// RefreshBAAs brings BAA states up to date as of a day (zero: today): in-force agreements
-// whose review date has come move to review_due, and those past their expiry date move to
-// expired. It runs in one transaction, with an audit entry and an event per change, and
-// finds its work through the index-backed window queries.
-func (e *Engine) RefreshBAAs(ctx context.Context, orgID org.ID, asOf date.Date) (Refreshed, error) {
+// Refreshed lists what Refresh changed.
+type Refreshed struct {
+	// AsOf is the day refreshed.
+	AsOf date.Date `json:"as_of"`
+	// ReviewDue are the vendors whose BAA moved to review_due.
+	ReviewDue []vendors.Vendor `json:"review_due"`
+	// Expired are the vendors whose BAA moved to expired.
+	Expired []vendors.Vendor `json:"expired"`
+}
+
+// Refresh brings BAA states up to date as of a day: in-force agreements whose review
+// date has come move to review_due, and those past their expiry date move to expired.
+// It runs in one transaction, with an audit entry and an event per change, and finds
+// its work through the index-backed window queries.
+func (s VendorService) Refresh(ctx context.Context, opts RefreshOptions) (Refreshed, error) {
 	var out Refreshed
-	err := e.update(ctx, orgID, "baa.refresh", func(c *call) error {
-		out = Refreshed{}
-		asOf, err := c.dateOr(asOf)
+	err := s.o.update(ctx, ActionBAARefresh, func(c *call) error {
+		asOf, err := c.pastDate("compliance", "as_of", opts.AsOf)
 		if err != nil {
 			return err
 		}
+		out = Refreshed{AsOf: asOf}
 		expiring, err := collect(c.tx.Vendors().Expiring(c.ctx, storage.Window{From: date.Zero, To: asOf}))
 		if err != nil {
 			return err
 		}
+		by := c.actor.label()
 		for i := range expiring {
 			v := &expiring[i]
 			if !v.BAA.State.InForce() {
 				continue
 			}
-			if err := v.ExpireBAA(asOf, c.actor.label()); err != nil {
+			if err := v.ExpireBAA(vendors.Move{On: asOf}, by); err != nil {
 				return err
 			}
-			if err := e.saveRecorded(c, v, baaEvent(EventBAAExpired, v, asOf)); err != nil {
+			if err := saveRecorded(c, v, vendorEvent(EventBAAExpired, v, asOf)); err != nil {
 				return err
 			}
 			out.Expired = append(out.Expired, *v)
@@ -387,22 +448,22 @@ func (e *Engine) RefreshBAAs(ctx context.Context, orgID org.ID, asOf date.Date) 
 			if v.BAA.State == vendors.StateReviewDue {
 				continue
 			}
-			if err := v.MarkReviewDue(asOf, c.actor.label()); err != nil {
+			if err := v.MarkReviewDue(vendors.Move{On: asOf}, by); err != nil {
 				return err
 			}
-			if err := e.saveRecorded(c, v, baaEvent(EventBAAReviewDue, v, asOf)); err != nil {
+			if err := saveRecorded(c, v, vendorEvent(EventBAAReviewDue, v, asOf)); err != nil {
 				return err
 			}
 			out.ReviewDue = append(out.ReviewDue, *v)
 		}
 		return nil
 	})
-	return out, err
+	return result(out, err)
 }
 
-func (e *Engine) saveRecorded(c *call, v *vendors.Vendor, ev eventSpec) error {
+func saveRecorded(c *call, v *vendors.Vendor, ev eventSpec) error {
 	if err := saveVendor(c, v); err != nil {
 		return err
 	}
-	return c.record("vendor", string(v.ID), *v, ev)
+	return c.record(record.KindVendor, string(v.ID), *v, ev)
 }

@@ -109,3 +109,14 @@ func Undecided(c *Catalog, ds []AddressableDecision) []Control {
 	}
 	return out
 }
+
+// DecisionKey identifies a decision: there is one per control and catalog version.
+type DecisionKey struct {
+	CatalogVersion string `json:"catalog_version"`
+	Control        ID     `json:"control"`
+}
+
+// Key returns the decision's key.
+func (d *AddressableDecision) Key() DecisionKey {
+	return DecisionKey{CatalogVersion: d.CatalogVersion, Control: d.Control}
+}

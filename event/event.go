@@ -5,6 +5,7 @@ package event
 
 import (
 	"encoding/json"
+	"github.com/hipaaops/hipaaops/record"
 	"time"
 )
 
@@ -18,10 +19,10 @@ type Event struct {
 	Seq  uint64 `json:"seq"`
 	Type Type   `json:"type"`
 	// At is when the use case ran, in UTC, to the microsecond.
-	At         time.Time `json:"at"`
-	Actor      string    `json:"actor"`
-	ObjectType string    `json:"object_type"`
-	ObjectID   string    `json:"object_id"`
+	At         time.Time   `json:"at"`
+	Actor      string      `json:"actor"`
+	ObjectType record.Kind `json:"object_type"`
+	ObjectID   string      `json:"object_id"`
 	// Data is the event's details as JSON; its shape depends on Type.
 	Data json.RawMessage `json:"data,omitempty"`
 }

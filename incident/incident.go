@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -347,3 +348,7 @@ func (i *Incident) Validate() error {
 	}
 	return c.Err()
 }
+
+// ErrClosed is returned for a change of an incident whose file was closed: the closed
+// file is the record kept for six years (45 CFR 164.530(j)) and does not change.
+var ErrClosed = errors.New("incident: the incident file is closed")

@@ -17,11 +17,14 @@ import (
 // second approval; match it with [errors.Is].
 var ErrFrozen = errors.New("riskreg: analysis is approved and frozen")
 
+// AnalysisID identifies a risk analysis within its organization.
+type AnalysisID string
+
 // Analysis is a risk analysis (45 CFR 164.308(a)(1)(ii)(A)): a snapshot of the register
 // on one method, frozen once approved. The risks are copies; later changes to the register
 // do not reach them.
 type Analysis struct {
-	ID string `json:"id"`
+	ID AnalysisID `json:"id"`
 	// Year is the year the analysis covers.
 	Year int `json:"year"`
 	// Method is the organization's scoring method at the time of the analysis.
@@ -39,7 +42,7 @@ type Analysis struct {
 
 // Snapshot copies the register into a new, unapproved analysis. The copies share nothing
 // with register.
-func Snapshot(id string, year int, m MethodID, register []Risk) Analysis {
+func Snapshot(id AnalysisID, year int, m MethodID, register []Risk) Analysis {
 	a := Analysis{ID: id, Year: year, Method: m, Risks: make([]Risk, len(register))}
 	for i := range register {
 		a.Risks[i] = register[i].Clone()
@@ -120,7 +123,7 @@ func (a *Analysis) index(id ID) int {
 // method, IDs unique), and that approval names both who and when.
 func (a *Analysis) Validate() error {
 	c := validation.Collector{Pkg: pkg}
-	c.Check(strings.TrimSpace(a.ID) != "", "id", "must not be empty")
+	c.Check(strings.TrimSpace(string(a.ID)) != "", "id", "must not be empty")
 	c.Check(a.Year >= 1996 && a.Year <= 9999, "year", "must be a calendar year since HIPAA (1996), got %d", a.Year)
 	if !a.Method.Valid() {
 		c.Merge(enum.Unknown(pkg, "method", methodIDValues(), a.Method))

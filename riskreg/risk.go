@@ -211,6 +211,24 @@ func (r *Risk) Current() Score {
 	return r.Inherent
 }
 
+// TreatmentDueOn is the treatment due date of a risk being treated, zero otherwise: the
+// date the register's treatment-due window and reminders look at.
+func (r *Risk) TreatmentDueOn() date.Date {
+	if r.Status != StatusTreating {
+		return date.Zero
+	}
+	return r.DueOn
+}
+
+// AcceptanceReviewOn is the review date of an accepted risk's acceptance, zero
+// otherwise: the date the register's review-due window and reminders look at.
+func (r *Risk) AcceptanceReviewOn() date.Date {
+	if r.Status != StatusAccepted || r.Acceptance == nil {
+		return date.Zero
+	}
+	return r.Acceptance.ReviewOn
+}
+
 // LastReviewOn is the date of the latest history entry, or zero when there is none.
 func (r *Risk) LastReviewOn() date.Date {
 	if n := len(r.Reviews); n > 0 {

@@ -16,7 +16,8 @@
 // # Errors
 //
 // Backends classify their own errors so that callers only see these sentinels with
-// [errors.Is]: [ErrNotFound], [ErrConflict], [ErrExists], [ErrClosed], [ErrTxDone].
+// [errors.Is]: [ErrNotFound], [ErrConflict], [ErrExists], [ErrClosed], [ErrTxDone],
+// [ErrUnavailable].
 //
 // # Concurrency
 //
@@ -59,6 +60,10 @@ var (
 	ErrClosed = errors.New("storage: closed")
 	// ErrTxDone: a transaction was used after its function returned.
 	ErrTxDone = errors.New("storage: transaction has ended")
+	// ErrUnavailable: the database failed or could not be reached (a driver or I/O
+	// error); the change was not made. Backends wrap such failures with it, so that a
+	// storage failure is never mistaken for bad input.
+	ErrUnavailable = errors.New("storage: unavailable")
 )
 
 // Store is a database of organizations' compliance records.
@@ -98,6 +103,18 @@ type Tx interface {
 	Events() EventLog
 }
 
+// Records is the Get, Create and Update every aggregate's storage has; each aggregate's
+// interface embeds it with its key and value types and adds its indexed queries.
+type Records[K comparable, V any] interface {
+	// Get returns the record, or ErrNotFound.
+	Get(ctx context.Context, id K) (V, error)
+	// Create stores v with version 1 and sets its Version; ErrExists if the key is taken.
+	Create(ctx context.Context, v *V) error
+	// Update stores v if its Version is current (else ErrConflict; ErrNotFound if it was
+	// never created), and advances it.
+	Update(ctx context.Context, v *V) error
+}
+
 // Organizations stores the profile of the handle's organization.
 type Organizations interface {
 	// Get returns the organization, or ErrNotFound if it was never created.
@@ -110,12 +127,7 @@ type Organizations interface {
 
 // Vendors stores the organization's vendors with their determinations and BAAs.
 type Vendors interface {
-	// Get returns the vendor, or ErrNotFound.
-	Get(ctx context.Context, id vendors.ID) (vendors.Vendor, error)
-	// Create stores v with version 1; ErrExists if the id is taken.
-	Create(ctx context.Context, v *vendors.Vendor) error
-	// Update stores v if its Version is current (else ErrConflict), and advances it.
-	Update(ctx context.Context, v *vendors.Vendor) error
+	Records[vendors.ID, vendors.Vendor]
 	// List returns the vendors that match q, ordered by name then id.
 	List(ctx context.Context, q VendorQuery) iter.Seq2[vendors.Vendor, error]
 	// ReviewsDue returns vendors whose BAA is in force (by state) and whose next review
@@ -135,6 +147,9 @@ type VendorQuery struct {
 	States []vendors.State
 	// Categories keeps vendors in one of these categories.
 	Categories []vendors.Category
+	// Name keeps the vendor of this name, compared as [vendors.NameKey] does (case and
+	// spaces do not count).
+	Name string
 	// AfterName and AfterID continue a listing after the last vendor of a previous page.
 	AfterName string
 	AfterID   vendors.ID
@@ -163,8 +178,9 @@ type AuditLog interface {
 	Append(ctx context.Context, e audit.Entry) error
 	// Last returns the newest entry, or ErrNotFound when the chain is empty.
 	Last(ctx context.Context) (audit.Entry, error)
-	// List returns the entries with Seq ≥ from, in stored order by Seq.
-	List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, error]
+	// List returns up to limit entries with Seq ≥ from, in stored order by Seq (limit
+	// 0: all).
+	List(ctx context.Context, from uint64, limit int) iter.Seq2[audit.Entry, error]
 }
 
 // EventLog stores the organization's outbox of domain events.
@@ -177,24 +193,22 @@ type EventLog interface {
 
 // Templates stores the organization's task templates.
 type Templates interface {
-	// Get returns the template, or ErrNotFound.
-	Get(ctx context.Context, id task.TemplateID) (task.Template, error)
-	// Create stores t with version 1; ErrExists if the id is taken.
-	Create(ctx context.Context, t *task.Template) error
-	// Update stores t if its Version is current (else ErrConflict), and advances it.
-	Update(ctx context.Context, t *task.Template) error
-	// List returns every template, ordered by id.
-	List(ctx context.Context) iter.Seq2[task.Template, error]
+	Records[task.TemplateID, task.Template]
+	// List returns the templates that match q, ordered by id.
+	List(ctx context.Context, q TemplateQuery) iter.Seq2[task.Template, error]
+}
+
+// TemplateQuery pages through the stored templates.
+type TemplateQuery struct {
+	// AfterID continues a listing after the last template of a previous page.
+	AfterID task.TemplateID
+	// Limit caps the number returned; 0 means no limit.
+	Limit int
 }
 
 // Tasks stores the organization's compliance tasks.
 type Tasks interface {
-	// Get returns the task, or ErrNotFound.
-	Get(ctx context.Context, id task.ID) (task.Task, error)
-	// Create stores t with version 1; ErrExists if the id is taken.
-	Create(ctx context.Context, t *task.Task) error
-	// Update stores t if its Version is current (else ErrConflict), and advances it.
-	Update(ctx context.Context, t *task.Task) error
+	Records[task.ID, task.Task]
 	// List returns the tasks that match q, ordered by due date then id. Every filter a
 	// backend is asked for is answered from an index led by the organization id: open
 	// tasks by due date, by assignee, by site and by subject.
@@ -226,12 +240,7 @@ type TaskQuery struct {
 
 // Members stores the organization's workforce roster.
 type Members interface {
-	// Get returns the member, or ErrNotFound.
-	Get(ctx context.Context, id workforce.ID) (workforce.Member, error)
-	// Create stores m with version 1; ErrExists if the id is taken.
-	Create(ctx context.Context, m *workforce.Member) error
-	// Update stores m if its Version is current (else ErrConflict), and advances it.
-	Update(ctx context.Context, m *workforce.Member) error
+	Records[workforce.ID, workforce.Member]
 	// List returns the members that match q, ordered by name then id.
 	List(ctx context.Context, q MemberQuery) iter.Seq2[workforce.Member, error]
 }
@@ -243,18 +252,28 @@ type MemberQuery struct {
 	// ActiveOn keeps members employed on that day (started on or before it, not ended
 	// before it).
 	ActiveOn date.Date
+	// AfterName and AfterID continue a listing after the last member of a previous page.
+	AfterName string
+	AfterID   workforce.ID
+	// Limit caps the number returned; 0 means no limit.
+	Limit int
 }
 
 // Trials stores the organization's clinical trials.
 type Trials interface {
-	// Get returns the trial, or ErrNotFound.
-	Get(ctx context.Context, id trials.ID) (trials.Trial, error)
-	// Create stores t with version 1; ErrExists if the id is taken.
-	Create(ctx context.Context, t *trials.Trial) error
-	// Update stores t if its Version is current (else ErrConflict), and advances it.
-	Update(ctx context.Context, t *trials.Trial) error
-	// List returns the trials, ordered by id; with status set, only those in it.
-	List(ctx context.Context, status trials.Status) iter.Seq2[trials.Trial, error]
+	Records[trials.ID, trials.Trial]
+	// List returns the trials that match q, ordered by id.
+	List(ctx context.Context, q TrialQuery) iter.Seq2[trials.Trial, error]
+}
+
+// TrialQuery filters a trial listing; zero fields do not filter.
+type TrialQuery struct {
+	// Status keeps trials in this status.
+	Status trials.Status
+	// AfterID continues a listing after the last trial of a previous page.
+	AfterID trials.ID
+	// Limit caps the number returned; 0 means no limit.
+	Limit int
 }
 
 // Reminders records which reminders were sent, so that each is sent once.
@@ -269,12 +288,7 @@ type Reminders interface {
 // Incidents stores the organization's security incidents and breach files (counts of
 // individuals by state, never identities).
 type Incidents interface {
-	// Get returns the incident, or ErrNotFound.
-	Get(ctx context.Context, id incident.ID) (incident.Incident, error)
-	// Create stores i with version 1; ErrExists if the id is taken.
-	Create(ctx context.Context, i *incident.Incident) error
-	// Update stores i if its Version is current (else ErrConflict), and advances it.
-	Update(ctx context.Context, i *incident.Incident) error
+	Records[incident.ID, incident.Incident]
 	// List returns the incidents that match q, ordered by discovery date (DiscoveredOn)
 	// then id, from an index led by the organization id.
 	List(ctx context.Context, q IncidentQuery) iter.Seq2[incident.Incident, error]
@@ -287,16 +301,17 @@ type IncidentQuery struct {
 	// Discovered keeps incidents whose DiscoveredOn falls in the window, e.g. a
 	// calendar year for the HHS annual log.
 	Discovered Window
+	// AfterDiscovered and AfterID continue a listing after the last incident of a
+	// previous page (set when AfterID is set).
+	AfterDiscovered date.Date
+	AfterID         incident.ID
+	// Limit caps the number returned; 0 means no limit.
+	Limit int
 }
 
 // Risks stores the organization's living risk register.
 type Risks interface {
-	// Get returns the risk, or ErrNotFound.
-	Get(ctx context.Context, id riskreg.ID) (riskreg.Risk, error)
-	// Create stores r with version 1; ErrExists if the id is taken.
-	Create(ctx context.Context, r *riskreg.Risk) error
-	// Update stores r if its Version is current (else ErrConflict), and advances it.
-	Update(ctx context.Context, r *riskreg.Risk) error
+	Records[riskreg.ID, riskreg.Risk]
 	// List returns the risks that match q. Without a window they are ordered by id; with
 	// TreatmentDue by due date then id; with ReviewDue by acceptance review date then id.
 	List(ctx context.Context, q RiskQuery) iter.Seq2[riskreg.Risk, error]
@@ -307,35 +322,43 @@ type Risks interface {
 type RiskQuery struct {
 	// Open keeps risks that are not closed.
 	Open bool
-	// TreatmentDue keeps risks being treated whose treatment due date falls in the window.
+	// TreatmentDue keeps risks being treated whose treatment due date
+	// ([riskreg.Risk.TreatmentDueOn]) falls in the window.
 	TreatmentDue Window
 	// ReviewDue keeps accepted risks whose acceptance review date falls in the window.
 	ReviewDue Window
+	// AfterOn and AfterID continue a listing after the last risk of a previous page:
+	// AfterOn is that risk's date of the window's ordering (unused without a window).
+	AfterOn date.Date
+	AfterID riskreg.ID
+	// Limit caps the number returned; 0 means no limit.
+	Limit int
 }
 
 // Analyses stores the organization's risk analyses: snapshots of the register,
 // frozen once approved.
 type Analyses interface {
-	// Get returns the analysis, or ErrNotFound.
-	Get(ctx context.Context, id string) (riskreg.Analysis, error)
-	// Create stores a with version 1; ErrExists if the id is taken.
-	Create(ctx context.Context, a *riskreg.Analysis) error
-	// Update stores a if its Version is current (else ErrConflict), and advances it.
-	Update(ctx context.Context, a *riskreg.Analysis) error
-	// List returns the analyses, ordered by year then id.
-	List(ctx context.Context) iter.Seq2[riskreg.Analysis, error]
+	Records[riskreg.AnalysisID, riskreg.Analysis]
+	// List returns the analyses that match q, ordered by year then id.
+	List(ctx context.Context, q AnalysisQuery) iter.Seq2[riskreg.Analysis, error]
+}
+
+// AnalysisQuery pages through the analyses.
+type AnalysisQuery struct {
+	// AfterYear and AfterID continue a listing after the last analysis of a previous
+	// page (set when AfterID is set).
+	AfterYear int
+	AfterID   riskreg.AnalysisID
+	// Limit caps the number returned; 0 means no limit.
+	Limit int
 }
 
 // ControlDecisions stores the organization's decisions on addressable implementation
 // specifications (45 CFR 164.306(d)(3)), one per control and catalog version.
 type ControlDecisions interface {
-	// Get returns the decision on a control in a catalog version, or ErrNotFound.
-	Get(ctx context.Context, catalogVersion string, id controls.ID) (controls.AddressableDecision, error)
-	// Create stores d with version 1; ErrExists if one is stored for its control and
+	// Records are keyed by catalog version and control: one decision per control and
 	// catalog version.
-	Create(ctx context.Context, d *controls.AddressableDecision) error
-	// Update stores d if its Version is current (else ErrConflict), and advances it.
-	Update(ctx context.Context, d *controls.AddressableDecision) error
+	Records[controls.DecisionKey, controls.AddressableDecision]
 	// List returns the decisions of one catalog version, ordered by control id.
 	List(ctx context.Context, catalogVersion string) iter.Seq2[controls.AddressableDecision, error]
 }

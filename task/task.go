@@ -2,6 +2,7 @@ package task
 
 import (
 	"fmt"
+	"github.com/hipaaops/hipaaops/record"
 	"slices"
 	"strings"
 	"time"
@@ -49,8 +50,8 @@ func (a Assignee) check(c *validation.Collector) {
 // Subject is what a task is about, such as {"vendor", "v-1"}, {"trial", "t-1"} or
 // {"member", "m-1"}; it is empty for organization-wide tasks.
 type Subject struct {
-	Type string `json:"type,omitempty"`
-	ID   string `json:"id,omitempty"`
+	Type record.Kind `json:"type,omitempty"`
+	ID   string      `json:"id,omitempty"`
 }
 
 // IsZero reports whether s names nothing: an organization-wide task.

@@ -212,28 +212,58 @@ func (b *BAA) Validate() error {
 
 // Signing holds the terms recorded when a BAA is signed.
 type Signing struct {
-	SignedOn    date.Date
-	EffectiveOn date.Date
+	// SignedOn is the day of signature; zero means today (through the engine).
+	SignedOn    date.Date `json:"signed_on,omitzero"`
+	EffectiveOn date.Date `json:"effective_on"`
 	// ExpiresOn is optional: zero for an agreement without an end date.
-	ExpiresOn date.Date
+	ExpiresOn date.Date `json:"expires_on,omitzero"`
 	// ReviewMonths defaults to [DefaultReviewMonths] when zero.
-	ReviewMonths  int
-	Clauses       []Clause
-	ReportingDays int
-	DocumentRef   string
+	ReviewMonths int `json:"review_months,omitempty"`
+	// Clauses are the 164.504(e)(2) clauses the signed text contains.
+	Clauses []Clause `json:"clauses"`
+	// ReportingDays is the contracted number of days to report a breach to the practice.
+	ReportingDays int `json:"reporting_days,omitempty"`
+	// DocumentRef is where the signed agreement is kept.
+	DocumentRef string `json:"document_ref,omitempty"`
 }
 
 // Renewal holds the terms of a renewed agreement.
 type Renewal struct {
-	On date.Date
+	// On is the day of the renewal; zero means today (through the engine).
+	On date.Date `json:"on,omitzero"`
 	// ExpiresOn is the new end date; zero for none.
-	ExpiresOn date.Date
+	ExpiresOn date.Date `json:"expires_on,omitzero"`
 	// Clauses, when not nil, replaces the clause checklist (a renewal may amend the text).
-	Clauses []Clause
+	Clauses []Clause `json:"clauses"`
 	// ReportingDays, when not zero, replaces the contracted reporting days.
-	ReportingDays int
-	DocumentRef   string
+	ReportingDays int `json:"reporting_days,omitempty"`
+	// DocumentRef is where the renewed agreement is kept.
+	DocumentRef string `json:"document_ref,omitempty"`
 }
+
+// Move is the input of a BAA move that needs only its day and a note: a request, a
+// negotiation, a review, a review coming due, an expiry.
+type Move struct {
+	// On is the day of the move; zero means today (through the engine).
+	On date.Date `json:"on,omitzero"`
+	// Note is kept in the agreement's history.
+	Note string `json:"note,omitempty"`
+}
+
+// Certification is the business associate's written certification of what became of
+// the PHI after termination (45 CFR 164.504(e)(2)(ii)(J)).
+type Certification struct {
+	// Disposition is returned, destroyed or infeasible.
+	Disposition Disposition `json:"disposition"`
+	// On is the day of the certification; zero means today (through the engine).
+	On date.Date `json:"on,omitzero"`
+}
+
+// ErrNotBusinessAssociate is returned, wrapped, for a BAA move (a request, negotiation,
+// signing, review, renewal or follow-up) on a vendor whose determination in effect says it
+// is not a business associate: record a new determination first. An agreement in force
+// may still expire or be terminated.
+var ErrNotBusinessAssociate = errors.New("vendors: the vendor was determined not to be a business associate")
 
 func (b *BAA) lastDate() date.Date {
 	if n := len(b.History); n > 0 {
@@ -243,11 +273,13 @@ func (b *BAA) lastDate() date.Date {
 }
 
 // move checks and records a transition; it changes nothing when it fails.
-func (b *BAA) move(to State, on date.Date, by, note string) error {
+// move records a transition on the day on, which the caller's input names field (e.g.
+// "signed_on"), for validation errors.
+func (b *BAA) move(to State, field string, on date.Date, by, note string) error {
 	if !CanTransition(b.State, to) {
 		return &TransitionError{From: b.State, To: to}
 	}
-	if err := checkActionDate(b, on, by); err != nil {
+	if err := checkActionDate(b, field, on, by); err != nil {
 		return err
 	}
 	b.History = append(b.History, Transition{From: b.State, To: to, On: on, By: by, Note: note})
@@ -258,12 +290,12 @@ func (b *BAA) move(to State, on date.Date, by, note string) error {
 	return nil
 }
 
-func checkActionDate(b *BAA, on date.Date, by string) error {
+func checkActionDate(b *BAA, field string, on date.Date, by string) error {
 	c := validation.Collector{Pkg: pkg}
-	c.Check(on != date.Zero, "on", "must be set")
+	c.Check(on != date.Zero, field, "must be set")
 	c.Check(by != "", "by", "must name who acted")
 	if last := b.lastDate(); on != date.Zero && on < last {
-		c.Add("on", "%s is before the BAA's last recorded change on %s", on, last)
+		c.Add(field, "%s is before the BAA's last recorded change on %s", on, last)
 	}
 	return c.Err()
 }

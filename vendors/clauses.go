@@ -93,11 +93,37 @@ const MaxReportingDays = 60
 
 // ClauseGap is a required clause the signed agreement lacks, or states wrongly.
 type ClauseGap struct {
-	Clause Clause
-	// Problem says what is wrong: "missing", or why the clause as written falls short.
-	Problem  string
-	Citation string
+	Clause Clause `json:"clause"`
+	// Problem says what is wrong: the clause is missing, or why it falls short as
+	// written; Text says it in words.
+	Problem ClauseProblem `json:"problem"`
+	Text    string        `json:"text"`
+	// Citation is the section the clause answers to.
+	Citation string `json:"citation"`
 }
+
+// ClauseProblem is what is wrong with a clause of a signed BAA.
+type ClauseProblem string
+
+// Clause problems.
+const (
+	// ClauseMissing: the agreement lacks the clause (45 CFR 164.504(e)(2)).
+	ClauseMissing ClauseProblem = "missing"
+	// ClauseNoReportingDays: the reporting clause contracts no number of days.
+	ClauseNoReportingDays ClauseProblem = "no_reporting_days"
+	// ClauseReportingTooLong: the contracted reporting period is longer than the 60 days
+	// of 45 CFR 164.410(b).
+	ClauseReportingTooLong ClauseProblem = "reporting_too_long"
+)
+
+var clauseProblemTexts = map[ClauseProblem]string{
+	ClauseMissing:          "missing",
+	ClauseNoReportingDays:  "no number of days contracted for reporting",
+	ClauseReportingTooLong: "reporting period longer than 60 days",
+}
+
+// Text is the problem in words.
+func (p ClauseProblem) Text() string { return clauseProblemTexts[p] }
 
 // MissingClauses checks the agreement against 45 CFR 164.504(e)(2): every required clause
 // absent from Clauses, and the reporting clause when its contracted number of days is
@@ -106,15 +132,15 @@ func (b *BAA) MissingClauses() []ClauseGap {
 	var gaps []ClauseGap
 	for _, c := range clauseValues {
 		if !slices.Contains(b.Clauses, c) {
-			gaps = append(gaps, ClauseGap{Clause: c, Problem: "missing", Citation: c.Citation()})
+			gaps = append(gaps, ClauseGap{Clause: c, Problem: ClauseMissing, Text: ClauseMissing.Text(), Citation: c.Citation()})
 			continue
 		}
 		if c == ClauseReporting {
 			switch {
 			case b.ReportingDays <= 0:
-				gaps = append(gaps, ClauseGap{Clause: c, Problem: "no number of days contracted for reporting", Citation: "45 CFR 164.410(b)"})
+				gaps = append(gaps, ClauseGap{Clause: c, Problem: ClauseNoReportingDays, Text: ClauseNoReportingDays.Text(), Citation: "45 CFR 164.410(b)"})
 			case b.ReportingDays > MaxReportingDays:
-				gaps = append(gaps, ClauseGap{Clause: c, Problem: "reporting period longer than 60 days", Citation: "45 CFR 164.410(b)"})
+				gaps = append(gaps, ClauseGap{Clause: c, Problem: ClauseReportingTooLong, Text: ClauseReportingTooLong.Text(), Citation: "45 CFR 164.410(b)"})
 			}
 		}
 	}

@@ -194,3 +194,9 @@ func (d Disposition) MarshalText() ([]byte, error) {
 func (d *Disposition) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(pkg, "disposition", dispositionValues, b, d)
 }
+
+// NotBusinessAssociate reports whether o determines the vendor is not a business
+// associate (a treating provider, a mere conduit, or no PHI).
+func (o Outcome) NotBusinessAssociate() bool {
+	return o == OutcomeTreatingProvider || o == OutcomeConduit || o == OutcomeNoPHI
+}

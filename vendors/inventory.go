@@ -62,23 +62,37 @@ func Undetermined(vs []Vendor) []Vendor {
 	})
 }
 
-// GapReason says why a business associate lacks a current BAA.
+// GapReason says why a business associate lacks a current BAA; [GapReason.Text] says
+// it for people.
 type GapReason string
 
 // Reasons for an inventory gap.
 const (
-	GapNotRequested    GapReason = "no BAA requested"
-	GapPending         GapReason = "BAA not yet signed"
-	GapNotYetEffective GapReason = "BAA not yet effective"
-	GapExpired         GapReason = "BAA expired"
-	GapTerminated      GapReason = "BAA terminated"
+	GapNotRequested    GapReason = "not_requested"
+	GapPending         GapReason = "pending"
+	GapNotYetEffective GapReason = "not_yet_effective"
+	GapExpired         GapReason = "expired"
+	GapTerminated      GapReason = "terminated"
 )
+
+var gapTexts = map[GapReason]string{
+	GapNotRequested:    "no BAA requested",
+	GapPending:         "BAA not yet signed",
+	GapNotYetEffective: "BAA not yet effective",
+	GapExpired:         "BAA expired",
+	GapTerminated:      "BAA terminated",
+}
+
+// Text is the reason in words, e.g. "BAA expired".
+func (r GapReason) Text() string { return gapTexts[r] }
 
 // Gap is a business associate without a signed, current BAA, which 45 CFR 164.502(e)(1)
 // and 164.308(b)(1) require before PHI is disclosed to it.
 type Gap struct {
-	Vendor Vendor
-	Reason GapReason
+	Vendor Vendor    `json:"vendor"`
+	Reason GapReason `json:"reason"`
+	// Text is Reason in words.
+	Text string `json:"text"`
 }
 
 // Gaps returns the vendors determined to be business associates whose agreement is not in
@@ -90,7 +104,8 @@ func Gaps(vs []Vendor, asOf date.Date) []Gap {
 		if !v.IsBusinessAssociate() || v.BAA.InForce(asOf) {
 			continue
 		}
-		out = append(out, Gap{Vendor: *v, Reason: gapReason(&v.BAA, asOf)})
+		r := gapReason(&v.BAA, asOf)
+		out = append(out, Gap{Vendor: *v, Reason: r, Text: r.Text()})
 	}
 	return out
 }

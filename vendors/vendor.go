@@ -11,6 +11,7 @@ import (
 
 	"github.com/hipaaops/hipaaops/internal/enum"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/validation"
 )
 
@@ -137,13 +138,25 @@ func (v *Vendor) Determine(d Determination) error {
 	return nil
 }
 
+// requireBA refuses a BAA move on a vendor determined not to be a business associate.
+func (v *Vendor) requireBA() error {
+	if d, ok := v.Determination(); ok && d.Outcome.NotBusinessAssociate() {
+		return fmt.Errorf("%w: %s was determined %s on %s", ErrNotBusinessAssociate, v.Name, d.Outcome, d.DecidedOn)
+	}
+	return nil
+}
+
 // RequestBAA asks the vendor for an agreement. From expired or terminated, the ended
 // agreement moves to PastBAAs and a new one starts.
-func (v *Vendor) RequestBAA(on date.Date, by, note string) error {
+func (v *Vendor) RequestBAA(m Move, by string) error {
+	if err := v.requireBA(); err != nil {
+		return err
+	}
 	if !CanTransition(v.BAA.State, StateRequested) {
 		return &TransitionError{From: v.BAA.State, To: StateRequested}
 	}
-	if err := checkActionDate(&v.BAA, on, by); err != nil {
+	on, note := m.On, m.Note
+	if err := checkActionDate(&v.BAA, "on", on, by); err != nil {
 		return err
 	}
 	if v.BAA.State != StateNotRequested {
@@ -152,7 +165,7 @@ func (v *Vendor) RequestBAA(on date.Date, by, note string) error {
 		v.PastBAAs = append(v.PastBAAs, v.BAA)
 		v.BAA = BAA{State: StateNotRequested}
 	}
-	if err := v.BAA.move(StateRequested, on, by, note); err != nil {
+	if err := v.BAA.move(StateRequested, "on", on, by, note); err != nil {
 		return err
 	}
 	v.BAA.RequestedOn = on
@@ -160,30 +173,36 @@ func (v *Vendor) RequestBAA(on date.Date, by, note string) error {
 }
 
 // NegotiateBAA records that the agreement's terms are under negotiation.
-func (v *Vendor) NegotiateBAA(on date.Date, by, note string) error {
-	return v.BAA.move(StateInNegotiation, on, by, note)
+func (v *Vendor) NegotiateBAA(m Move, by string) error {
+	if err := v.requireBA(); err != nil {
+		return err
+	}
+	return v.BAA.move(StateInNegotiation, "on", m.On, by, m.Note)
 }
 
 // SignBAA records the signed agreement and schedules its first review.
 func (v *Vendor) SignBAA(s Signing, by string) error {
+	if err := v.requireBA(); err != nil {
+		return err
+	}
 	if !CanTransition(v.BAA.State, StateSigned) {
 		return &TransitionError{From: v.BAA.State, To: StateSigned}
 	}
 	c := validation.Collector{Pkg: pkg}
-	c.Check(s.SignedOn != date.Zero, "baa.signed_on", "must be set")
-	c.Check(s.EffectiveOn != date.Zero, "baa.effective_on", "must be set")
+	c.Check(s.SignedOn != date.Zero, "signed_on", "must be set")
+	c.Check(s.EffectiveOn != date.Zero, "effective_on", "must be set")
 	switch {
 	case s.ExpiresOn == date.Zero:
 	case s.ExpiresOn < s.EffectiveOn:
-		c.Add("baa.expires_on", "%s is before effective date %s", s.ExpiresOn, s.EffectiveOn)
+		c.Add("expires_on", "%s is before effective date %s", s.ExpiresOn, s.EffectiveOn)
 	case s.ExpiresOn < s.SignedOn:
-		c.Add("baa.expires_on", "%s is before signing date %s: the agreement would never be in force", s.ExpiresOn, s.SignedOn)
+		c.Add("expires_on", "%s is before signing date %s: the agreement would never be in force", s.ExpiresOn, s.SignedOn)
 	}
-	c.Check(s.ReviewMonths >= 0 && s.ReviewMonths <= 60, "baa.review_months", "must be 1 to 60, got %d", s.ReviewMonths)
-	c.Check(s.ReportingDays >= 0, "baa.reporting_days", "must not be negative, got %d", s.ReportingDays)
+	c.Check(s.ReviewMonths >= 0 && s.ReviewMonths <= 60, "review_months", "must be 1 to 60, got %d", s.ReviewMonths)
+	c.Check(s.ReportingDays >= 0, "reporting_days", "must not be negative, got %d", s.ReportingDays)
 	for i, cl := range s.Clauses {
 		if !cl.Valid() {
-			c.Merge(enum.Unknown(pkg, fmt.Sprintf("baa.clauses[%d]", i), clauseValues, cl))
+			c.Merge(enum.Unknown(pkg, fmt.Sprintf("clauses[%d]", i), clauseValues, cl))
 		}
 	}
 	if err := c.Err(); err != nil {
@@ -191,7 +210,7 @@ func (v *Vendor) SignBAA(s Signing, by string) error {
 	}
 	b := v.BAA
 	b.History = append([]Transition(nil), b.History...)
-	if err := b.move(StateSigned, s.SignedOn, by, ""); err != nil {
+	if err := b.move(StateSigned, "signed_on", s.SignedOn, by, ""); err != nil {
 		return err
 	}
 	months := s.ReviewMonths
@@ -208,22 +227,30 @@ func (v *Vendor) SignBAA(s Signing, by string) error {
 	return nil
 }
 
-// MarkReviewDue records that the periodic review has come due as of asOf; it may not be
+// MarkReviewDue records that the periodic review has come due as of m.On; it may not be
 // marked before the next review date.
-func (v *Vendor) MarkReviewDue(asOf date.Date, by string) error {
+func (v *Vendor) MarkReviewDue(m Move, by string) error {
+	if err := v.requireBA(); err != nil {
+		return err
+	}
+	asOf := m.On
 	if !CanTransition(v.BAA.State, StateReviewDue) {
 		return &TransitionError{From: v.BAA.State, To: StateReviewDue}
 	}
 	if asOf < v.BAA.NextReviewOn {
 		return validation.New(pkg, "on", "%s is before the next review date %s", asOf, v.BAA.NextReviewOn)
 	}
-	return v.BAA.move(StateReviewDue, asOf, by, "")
+	return v.BAA.move(StateReviewDue, "on", asOf, by, m.Note)
 }
 
 // ReviewBAA records a review of the agreement and schedules the next one ReviewMonths
 // after the review date.
-func (v *Vendor) ReviewBAA(on date.Date, by, note string) error {
-	if err := v.BAA.move(StateReviewed, on, by, note); err != nil {
+func (v *Vendor) ReviewBAA(m Move, by string) error {
+	if err := v.requireBA(); err != nil {
+		return err
+	}
+	on := m.On
+	if err := v.BAA.move(StateReviewed, "on", on, by, m.Note); err != nil {
 		return err
 	}
 	v.BAA.LastReviewedOn = on
@@ -234,6 +261,9 @@ func (v *Vendor) ReviewBAA(on date.Date, by, note string) error {
 // RenewBAA records a renewal: a new end date, possibly amended clauses; it also counts as
 // a review.
 func (v *Vendor) RenewBAA(r Renewal, by string) error {
+	if err := v.requireBA(); err != nil {
+		return err
+	}
 	if !CanTransition(v.BAA.State, StateRenewed) {
 		return &TransitionError{From: v.BAA.State, To: StateRenewed}
 	}
@@ -241,20 +271,20 @@ func (v *Vendor) RenewBAA(r Renewal, by string) error {
 	switch {
 	case r.ExpiresOn == date.Zero:
 	case r.ExpiresOn < r.On:
-		c.Add("baa.expires_on", "%s is before renewal date %s", r.ExpiresOn, r.On)
+		c.Add("expires_on", "%s is before renewal date %s", r.ExpiresOn, r.On)
 	case r.ExpiresOn < v.BAA.EffectiveOn:
-		c.Add("baa.expires_on", "%s is before effective date %s", r.ExpiresOn, v.BAA.EffectiveOn)
+		c.Add("expires_on", "%s is before effective date %s", r.ExpiresOn, v.BAA.EffectiveOn)
 	}
-	c.Check(r.ReportingDays >= 0, "baa.reporting_days", "must not be negative, got %d", r.ReportingDays)
+	c.Check(r.ReportingDays >= 0, "reporting_days", "must not be negative, got %d", r.ReportingDays)
 	for i, cl := range r.Clauses {
 		if !cl.Valid() {
-			c.Merge(enum.Unknown(pkg, fmt.Sprintf("baa.clauses[%d]", i), clauseValues, cl))
+			c.Merge(enum.Unknown(pkg, fmt.Sprintf("clauses[%d]", i), clauseValues, cl))
 		}
 	}
 	if err := c.Err(); err != nil {
 		return err
 	}
-	if err := v.BAA.move(StateRenewed, r.On, by, ""); err != nil {
+	if err := v.BAA.move(StateRenewed, "on", r.On, by, ""); err != nil {
 		return err
 	}
 	b := &v.BAA
@@ -273,15 +303,16 @@ func (v *Vendor) RenewBAA(r Renewal, by string) error {
 	return nil
 }
 
-// ExpireBAA records that the agreement lapsed: asOf must be after its expiry date.
-func (v *Vendor) ExpireBAA(asOf date.Date, by string) error {
+// ExpireBAA records that the agreement lapsed: m.On must be after its expiry date.
+func (v *Vendor) ExpireBAA(m Move, by string) error {
+	asOf := m.On
 	if !CanTransition(v.BAA.State, StateExpired) {
 		return &TransitionError{From: v.BAA.State, To: StateExpired}
 	}
 	if v.BAA.ExpiresOn == date.Zero || asOf <= v.BAA.ExpiresOn {
 		return validation.New(pkg, "on", "%s is not after the BAA's expiry date (%s)", asOf, v.BAA.ExpiresOn)
 	}
-	return v.BAA.move(StateExpired, asOf, by, "")
+	return v.BAA.move(StateExpired, "on", asOf, by, m.Note)
 }
 
 // TerminateBAA ends the agreement (or abandons a request) and records what became of the
@@ -291,20 +322,20 @@ func (v *Vendor) TerminateBAA(t Termination, by string) error {
 		return &TransitionError{From: v.BAA.State, To: StateTerminated}
 	}
 	c := validation.Collector{Pkg: pkg}
-	c.Check(strings.TrimSpace(t.Reason) != "", "baa.termination.reason", "must not be empty")
+	c.Check(strings.TrimSpace(t.Reason) != "", "reason", "must not be empty")
 	if t.Disposition == "" {
 		t.Disposition = DispositionPending
 	}
 	if !t.Disposition.Valid() {
-		c.Merge(enum.Unknown(pkg, "baa.termination.disposition", dispositionValues, t.Disposition))
+		c.Merge(enum.Unknown(pkg, "disposition", dispositionValues, t.Disposition))
 	}
 	if t.CertifiedOn != date.Zero && t.CertifiedOn < t.On {
-		c.Add("baa.termination.certified_on", "%s is before termination date %s", t.CertifiedOn, t.On)
+		c.Add("certified_on", "%s is before termination date %s", t.CertifiedOn, t.On)
 	}
 	if err := c.Err(); err != nil {
 		return err
 	}
-	if err := v.BAA.move(StateTerminated, t.On, by, t.Reason); err != nil {
+	if err := v.BAA.move(StateTerminated, "on", t.On, by, t.Reason); err != nil {
 		return err
 	}
 	v.BAA.Termination = &t
@@ -313,18 +344,19 @@ func (v *Vendor) TerminateBAA(t Termination, by string) error {
 
 // CertifyDisposition records the business associate's certification of what became of
 // the PHI after termination.
-func (v *Vendor) CertifyDisposition(d Disposition, on date.Date) error {
+func (v *Vendor) CertifyDisposition(cert Certification) error {
+	d, on := cert.Disposition, cert.On
 	if v.BAA.State != StateTerminated || v.BAA.Termination == nil {
 		return validation.New(pkg, "baa.state", "must be terminated to certify PHI disposition, is %s", v.BAA.State)
 	}
 	if !d.Valid() || d == DispositionPending {
-		return validation.New(pkg, "baa.termination.disposition", "%q must be returned, destroyed or infeasible", d)
+		return validation.New(pkg, "disposition", "%q must be returned, destroyed or infeasible", d)
 	}
 	if on == date.Zero {
-		return validation.New(pkg, "baa.termination.certified_on", "must be set")
+		return validation.New(pkg, "on", "must be set")
 	}
 	if on < v.BAA.Termination.On {
-		return validation.New(pkg, "baa.termination.certified_on", "%s is before termination date %s", on, v.BAA.Termination.On)
+		return validation.New(pkg, "on", "%s is before termination date %s", on, v.BAA.Termination.On)
 	}
 	t := *v.BAA.Termination
 	t.Disposition, t.CertifiedOn = d, on
@@ -334,16 +366,19 @@ func (v *Vendor) CertifyDisposition(d Disposition, on date.Date) error {
 
 // RecordFollowUp records a contact that moves a pending request forward.
 func (v *Vendor) RecordFollowUp(f FollowUp) error {
+	if err := v.requireBA(); err != nil {
+		return err
+	}
 	if !v.BAA.State.Pending() {
 		return validation.New(pkg, "baa.state", "follow-ups are recorded while a BAA is requested or in negotiation; it is %s", v.BAA.State)
 	}
 	if f.On == date.Zero {
-		return validation.New(pkg, "follow_up.on", "must be set")
+		return validation.New(pkg, "on", "must be set")
 	}
 	if f.On < v.BAA.LastActivityOn {
-		return validation.New(pkg, "follow_up.on", "%s is before the last activity on %s", f.On, v.BAA.LastActivityOn)
+		return validation.New(pkg, "on", "%s is before the last activity on %s", f.On, v.BAA.LastActivityOn)
 	}
-	if err := checkActionDate(&v.BAA, f.On, f.By); err != nil {
+	if err := checkActionDate(&v.BAA, "on", f.On, f.By); err != nil {
 		return err
 	}
 	v.BAA.FollowUps = append(v.BAA.FollowUps, f)
@@ -379,3 +414,13 @@ func (b *BAA) Clone() BAA {
 	}
 	return c
 }
+
+// NameKey is the form of a vendor name two names are compared in: lower case, with
+// leading and trailing spaces removed and every run of inner white space one space, so
+// that "Summit  Specialty Pharmacy" and "summit specialty pharmacy" name one vendor.
+func NameKey(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
+
+// Ref returns the vendor's id and version, what every change of it takes.
+func (v Vendor) Ref() record.Ref[ID] { return record.RefOf(v.ID, v.Version) }

@@ -48,8 +48,8 @@ type orgData struct {
 	reminders map[string]time.Time
 	incidents map[incident.ID]*incident.Incident
 	risks     map[riskreg.ID]*riskreg.Risk
-	analyses  map[string]*riskreg.Analysis
-	decisions map[decisionKey]*controls.AddressableDecision
+	analyses  map[riskreg.AnalysisID]*riskreg.Analysis
+	decisions map[controls.DecisionKey]*controls.AddressableDecision
 	audit     []audit.Entry
 	events    []event.Event
 }
@@ -64,8 +64,8 @@ func newOrgData() *orgData {
 		reminders: map[string]time.Time{},
 		incidents: map[incident.ID]*incident.Incident{},
 		risks:     map[riskreg.ID]*riskreg.Risk{},
-		analyses:  map[string]*riskreg.Analysis{},
-		decisions: map[decisionKey]*controls.AddressableDecision{},
+		analyses:  map[riskreg.AnalysisID]*riskreg.Analysis{},
+		decisions: map[controls.DecisionKey]*controls.AddressableDecision{},
 	}
 }
 
@@ -246,6 +246,7 @@ func (vs vendorStore) List(ctx context.Context, q storage.VendorQuery) iter.Seq2
 	return vs.scan(ctx, func(v *vendors.Vendor) bool {
 		return (len(q.States) == 0 || slices.Contains(q.States, v.BAA.State)) &&
 			(len(q.Categories) == 0 || slices.Contains(q.Categories, v.Category)) &&
+			(q.Name == "" || vendors.NameKey(v.Name) == vendors.NameKey(q.Name)) &&
 			(q.AfterName == "" && q.AfterID == "" || cmp.Or(cmp.Compare(v.Name, q.AfterName), cmp.Compare(v.ID, q.AfterID)) > 0)
 	}, func(a, b *vendors.Vendor) int {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
@@ -307,7 +308,7 @@ func (a auditLog) Last(ctx context.Context) (audit.Entry, error) {
 	return audit.Entry{}, fmt.Errorf("audit chain of %q is empty: %w", a.t.id, storage.ErrNotFound)
 }
 
-func (a auditLog) List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, error] {
+func (a auditLog) List(ctx context.Context, from uint64, limit int) iter.Seq2[audit.Entry, error] {
 	return func(yield func(audit.Entry, error) bool) {
 		if err := a.t.check(ctx, false); err != nil {
 			yield(audit.Entry{}, err)
@@ -317,8 +318,16 @@ func (a auditLog) List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, 
 		if d == nil {
 			return
 		}
+		n := 0
 		for _, e := range d.audit {
-			if e.Seq >= from && !yield(e, nil) {
+			if e.Seq < from {
+				continue
+			}
+			if limit > 0 && n == limit {
+				return
+			}
+			n++
+			if !yield(e, nil) {
 				return
 			}
 		}

@@ -138,9 +138,9 @@ func templateTable(t *tx) table[task.TemplateID, task.Template] {
 		clone:   func(v *task.Template) task.Template { return v.Clone() }}
 }
 
-func (s templateStore) List(ctx context.Context) iter.Seq2[task.Template, error] {
-	return s.scan(ctx, func(*task.Template) bool { return true },
-		func(a, b *task.Template) int { return cmp.Compare(a.ID, b.ID) }, 0)
+func (s templateStore) List(ctx context.Context, q storage.TemplateQuery) iter.Seq2[task.Template, error] {
+	return s.scan(ctx, func(t *task.Template) bool { return q.AfterID == "" || t.ID > q.AfterID },
+		func(a, b *task.Template) int { return cmp.Compare(a.ID, b.ID) }, q.Limit)
 }
 
 type taskStore struct{ table[task.ID, task.Task] }
@@ -184,10 +184,11 @@ func memberTable(t *tx) table[workforce.ID, workforce.Member] {
 
 func (s memberStore) List(ctx context.Context, q storage.MemberQuery) iter.Seq2[workforce.Member, error] {
 	return s.scan(ctx, func(m *workforce.Member) bool {
-		return (q.Role == "" || m.Role == q.Role) && (q.ActiveOn == 0 || m.Active(q.ActiveOn))
+		return (q.Role == "" || m.Role == q.Role) && (q.ActiveOn == 0 || m.Active(q.ActiveOn)) &&
+			(q.AfterName == "" && q.AfterID == "" || cmp.Or(cmp.Compare(m.Name, q.AfterName), cmp.Compare(m.ID, q.AfterID)) > 0)
 	}, func(a, b *workforce.Member) int {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
-	}, 0)
+	}, q.Limit)
 }
 
 type trialStore struct{ table[trials.ID, trials.Trial] }
@@ -200,9 +201,10 @@ func trialTable(t *tx) table[trials.ID, trials.Trial] {
 		clone:   func(v *trials.Trial) trials.Trial { return v.Clone() }}
 }
 
-func (s trialStore) List(ctx context.Context, status trials.Status) iter.Seq2[trials.Trial, error] {
-	return s.scan(ctx, func(t *trials.Trial) bool { return status == "" || t.Status == status },
-		func(a, b *trials.Trial) int { return cmp.Compare(a.ID, b.ID) }, 0)
+func (s trialStore) List(ctx context.Context, q storage.TrialQuery) iter.Seq2[trials.Trial, error] {
+	return s.scan(ctx, func(t *trials.Trial) bool {
+		return (q.Status == "" || t.Status == q.Status) && (q.AfterID == "" || t.ID > q.AfterID)
+	}, func(a, b *trials.Trial) int { return cmp.Compare(a.ID, b.ID) }, q.Limit)
 }
 
 type reminderStore struct{ t *tx }
@@ -238,10 +240,11 @@ func incidentTable(t *tx) table[incident.ID, incident.Incident] {
 func (s incidentStore) List(ctx context.Context, q storage.IncidentQuery) iter.Seq2[incident.Incident, error] {
 	filter := q.Discovered != (storage.Window{})
 	return s.scan(ctx, func(i *incident.Incident) bool {
-		return (!q.Open || i.Open()) && (!filter || q.Discovered.Contains(i.DiscoveredOn))
+		return (!q.Open || i.Open()) && (!filter || q.Discovered.Contains(i.DiscoveredOn)) &&
+			(q.AfterID == "" || cmp.Or(cmp.Compare(i.DiscoveredOn, q.AfterDiscovered), cmp.Compare(i.ID, q.AfterID)) > 0)
 	}, func(a, b *incident.Incident) int {
 		return cmp.Or(cmp.Compare(a.DiscoveredOn, b.DiscoveredOn), cmp.Compare(a.ID, b.ID))
-	}, 0)
+	}, q.Limit)
 }
 
 type riskStore struct {
@@ -256,71 +259,53 @@ func riskTable(t *tx) table[riskreg.ID, riskreg.Risk] {
 		clone:   func(v *riskreg.Risk) riskreg.Risk { return v.Clone() }}
 }
 
-// reviewOn is an accepted risk's acceptance review date, zero otherwise.
-func reviewOn(r *riskreg.Risk) date.Date {
-	if r.Status != riskreg.StatusAccepted || r.Acceptance == nil {
-		return date.Zero
-	}
-	return r.Acceptance.ReviewOn
-}
-
 func (s riskStore) List(ctx context.Context, q storage.RiskQuery) iter.Seq2[riskreg.Risk, error] {
 	key := func(*riskreg.Risk) date.Date { return date.Zero }
 	switch {
 	case q.TreatmentDue != (storage.Window{}):
-		key = func(r *riskreg.Risk) date.Date { return r.DueOn }
+		key = (*riskreg.Risk).TreatmentDueOn
 	case q.ReviewDue != (storage.Window{}):
-		key = reviewOn
+		key = (*riskreg.Risk).AcceptanceReviewOn
 	}
 	return s.scan(ctx, func(r *riskreg.Risk) bool {
 		return (!q.Open || r.Status != riskreg.StatusClosed) &&
-			(q.TreatmentDue == (storage.Window{}) || r.Status == riskreg.StatusTreating && r.DueOn != date.Zero && q.TreatmentDue.Contains(r.DueOn)) &&
-			(q.ReviewDue == (storage.Window{}) || reviewOn(r) != date.Zero && q.ReviewDue.Contains(reviewOn(r)))
-	}, func(a, b *riskreg.Risk) int { return cmp.Or(cmp.Compare(key(a), key(b)), cmp.Compare(a.ID, b.ID)) }, 0)
+			(q.TreatmentDue == (storage.Window{}) || r.TreatmentDueOn() != date.Zero && q.TreatmentDue.Contains(r.TreatmentDueOn())) &&
+			(q.ReviewDue == (storage.Window{}) || r.AcceptanceReviewOn() != date.Zero && q.ReviewDue.Contains(r.AcceptanceReviewOn())) &&
+			(q.AfterID == "" || cmp.Or(cmp.Compare(key(r), q.AfterOn), cmp.Compare(r.ID, q.AfterID)) > 0)
+	}, func(a, b *riskreg.Risk) int { return cmp.Or(cmp.Compare(key(a), key(b)), cmp.Compare(a.ID, b.ID)) }, q.Limit)
 }
 
 type analysisStore struct {
-	table[string, riskreg.Analysis]
+	table[riskreg.AnalysisID, riskreg.Analysis]
 }
 
-func analysisTable(t *tx) table[string, riskreg.Analysis] {
-	return table[string, riskreg.Analysis]{t: t, kind: "analysis",
-		rows:    func(d *orgData) map[string]*riskreg.Analysis { return d.analyses },
-		id:      func(v *riskreg.Analysis) string { return v.ID },
+func analysisTable(t *tx) table[riskreg.AnalysisID, riskreg.Analysis] {
+	return table[riskreg.AnalysisID, riskreg.Analysis]{t: t, kind: "analysis",
+		rows:    func(d *orgData) map[riskreg.AnalysisID]*riskreg.Analysis { return d.analyses },
+		id:      func(v *riskreg.Analysis) riskreg.AnalysisID { return v.ID },
 		version: func(v *riskreg.Analysis) *int64 { return &v.Version },
 		clone:   func(v *riskreg.Analysis) riskreg.Analysis { return v.Clone() }}
 }
 
-func (s analysisStore) List(ctx context.Context) iter.Seq2[riskreg.Analysis, error] {
-	return s.scan(ctx, func(*riskreg.Analysis) bool { return true }, func(a, b *riskreg.Analysis) int {
+func (s analysisStore) List(ctx context.Context, q storage.AnalysisQuery) iter.Seq2[riskreg.Analysis, error] {
+	return s.scan(ctx, func(a *riskreg.Analysis) bool {
+		return q.AfterID == "" || cmp.Or(cmp.Compare(a.Year, q.AfterYear), cmp.Compare(a.ID, q.AfterID)) > 0
+	}, func(a, b *riskreg.Analysis) int {
 		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.ID, b.ID))
-	}, 0)
+	}, q.Limit)
 }
 
-// decisionKey identifies a decision: one per control and catalog version.
-type decisionKey struct {
-	version string
-	control controls.ID
-}
-
-// decisionStore keeps one decision per control and catalog version; its Get takes both
-// parts of the key, so it wraps the table's.
+// decisionStore keeps one decision per control and catalog version.
 type decisionStore struct {
-	table[decisionKey, controls.AddressableDecision]
+	table[controls.DecisionKey, controls.AddressableDecision]
 }
 
-func decisionTable(t *tx) table[decisionKey, controls.AddressableDecision] {
-	return table[decisionKey, controls.AddressableDecision]{t: t, kind: "control decision",
-		rows: func(d *orgData) map[decisionKey]*controls.AddressableDecision { return d.decisions },
-		id: func(v *controls.AddressableDecision) decisionKey {
-			return decisionKey{v.CatalogVersion, v.Control}
-		},
+func decisionTable(t *tx) table[controls.DecisionKey, controls.AddressableDecision] {
+	return table[controls.DecisionKey, controls.AddressableDecision]{t: t, kind: "control decision",
+		rows:    func(d *orgData) map[controls.DecisionKey]*controls.AddressableDecision { return d.decisions },
+		id:      (*controls.AddressableDecision).Key,
 		version: func(v *controls.AddressableDecision) *int64 { return &v.Version },
 		clone:   func(v *controls.AddressableDecision) controls.AddressableDecision { return *v }}
-}
-
-func (s decisionStore) Get(ctx context.Context, version string, id controls.ID) (controls.AddressableDecision, error) {
-	return s.get(ctx, decisionKey{version, id})
 }
 
 func (s decisionStore) List(ctx context.Context, version string) iter.Seq2[controls.AddressableDecision, error] {

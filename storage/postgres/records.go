@@ -147,7 +147,7 @@ func (a auditLog) Append(ctx context.Context, e audit.Entry) error {
 	if err := a.t.ready(ctx, true); err != nil {
 		return err
 	}
-	if err := textOK("audit", e.Actor, e.Action, e.ObjectType, e.ObjectID, e.Digest, e.Prev, e.Hash); err != nil {
+	if err := textOK("audit", e.Actor, e.Action, string(e.ObjectType), e.ObjectID, e.Digest, e.Prev, e.Hash); err != nil {
 		return err
 	}
 	if e.Seq == 0 || e.Seq > math.MaxInt64 {
@@ -236,7 +236,7 @@ func (t *tx) ready(ctx context.Context, writing bool) error {
 type eventLog struct{ t *tx }
 
 func (l eventLog) Append(ctx context.Context, e *event.Event) error {
-	if err := textOK("event", string(e.Type), e.Actor, e.ObjectType, e.ObjectID); err != nil {
+	if err := textOK("event", string(e.Type), e.Actor, string(e.ObjectType), e.ObjectID); err != nil {
 		return err
 	}
 	var data any

@@ -81,7 +81,7 @@ func (s taskStore) table() docTable[task.Task] {
 // taskColumns returns the projected columns of a task, in the order of the statements.
 func taskColumns(v *task.Task) ([]any, error) {
 	if err := textOK("task", string(v.State), v.Assignee.Person, string(v.Assignee.Role), string(v.Site),
-		v.Subject.Type, v.Subject.ID, string(v.Series)); err != nil {
+		string(v.Subject.Type), v.Subject.ID, string(v.Series)); err != nil {
 		return nil, err
 	}
 	due, err := dayColumn("due_on", v.DueOn)
@@ -142,7 +142,7 @@ func taskListSQL(q storage.TaskQuery) (string, []any) {
 		b.WriteString(" AND site = " + p.text(string(q.Site)))
 	}
 	if q.Subject != (task.Subject{}) {
-		b.WriteString(" AND subject_type = " + p.text(q.Subject.Type))
+		b.WriteString(" AND subject_type = " + p.text(string(q.Subject.Type)))
 		b.WriteString(" AND subject_id = " + p.text(q.Subject.ID))
 	}
 	if q.Series != "" {

@@ -134,7 +134,7 @@ func taskListSQL(orgID string, q storage.TaskQuery) (string, []any) {
 		eq("site", string(q.Site))
 	}
 	if q.Subject != (task.Subject{}) { // both fields, as storage/memory compares them
-		eq("subject_type", q.Subject.Type)
+		eq("subject_type", string(q.Subject.Type))
 		eq("subject_id", q.Subject.ID)
 	}
 	if q.Series != "" {
