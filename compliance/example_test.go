@@ -1,3 +1,5 @@
+//go:build oldapi
+
 package compliance_test
 
 import (
