@@ -76,7 +76,7 @@ func TestKitOptions(t *testing.T) {
 	store := memory.New()
 	start := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
 	kit := compliancetest.New(t, compliancetest.Options{Start: start, Store: store,
-		Actor: compliance.Actor{ID: "u-7", Name: "Privacy officer"},
+		Actor:  compliance.Actor{ID: "u-7", Name: "Privacy officer"},
 		Engine: compliance.Options{NewID: func(record.Kind) string { return "fixed" }}})
 	require.Same(t, store, kit.Store.(*memory.Store))
 	require.Equal(t, start, kit.Clock.Now())
