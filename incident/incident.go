@@ -93,8 +93,8 @@ type Incident struct {
 	// when that is earlier (45 CFR 164.404(a)(2)); zero when not earlier or not known.
 	WouldHaveKnownOn date.Date `json:"would_have_known_on,omitzero"`
 	// DiscoveredBy is who discovered it; a business associate owes the practice a notice
-	// (45 CFR 164.410).
-	DiscoveredBy Discoverer `json:"discovered_by"`
+	// (45 CFR 164.410). It is required, so it is omitted only from the zero value.
+	DiscoveredBy Discoverer `json:"discovered_by,omitempty"`
 
 	// Vendor is the business associate involved, if any.
 	Vendor vendors.ID `json:"vendor,omitempty"`
