@@ -8,6 +8,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/internal/enum"
+	"github.com/hipaaops/hipaaops/validation"
 	"github.com/hipaaops/hipaaops/vendors"
 )
 
@@ -94,6 +95,9 @@ type Skipped struct {
 	// Incident is the incident left out, and Error why.
 	Incident ID     `json:"incident"`
 	Error    string `json:"error"`
+	// Fields are the fields the error names, as the incident's JSON does (e.g.
+	// "discovered_on", "affected[0].state").
+	Fields []string `json:"fields"`
 }
 
 // LogEntry is one breach in the annual log, with the fields of the HHS breach portal
@@ -151,7 +155,13 @@ func AnnualLog(incidents []Incident, year int) Log {
 	for k := range incidents {
 		i := &incidents[k]
 		if err := i.Validate(); err != nil {
-			l.Skipped = append(l.Skipped, Skipped{Incident: i.ID, Error: err.Error()})
+			sk := Skipped{Incident: i.ID, Error: err.Error(), Fields: []string{}}
+			for _, v := range validation.All(err) {
+				if !slices.Contains(sk.Fields, v.Field) {
+					sk.Fields = append(sk.Fields, v.Field)
+				}
+			}
+			l.Skipped = append(l.Skipped, sk)
 			continue
 		}
 		disc := i.Discovery()

@@ -53,6 +53,7 @@ func TestAnnualLog(t *testing.T) {
 	require.Len(t, l.Skipped, 1)
 	assert.Equal(t, incident.ID("inc-bad"), l.Skipped[0].Incident)
 	assert.Contains(t, l.Skipped[0].Error, "total")
+	assert.Equal(t, []string{"total"}, l.Skipped[0].Fields)
 
 	e := l.Entries[0]
 	assert.Equal(t, incident.ID("inc-earlier"), e.Incident, "sorted by discovery")
