@@ -173,3 +173,48 @@ func TestResultsMarshalClean(t *testing.T) {
 		require.NotContains(t, string(b), "null", "%s returns %s, which marshals a null: %s", m.Name, out, b)
 	}
 }
+
+// TestIncidentServiceAPI runs the checks of TestAPIShape and TestResultsMarshalClean on
+// the incident service alone (found by the same reflection), with its event payload, so
+// that its part of the API is pinned whatever the state of the other services.
+func TestIncidentServiceAPI(t *testing.T) {
+	methods := apiMethods()
+	var names []string
+	found := map[string]reflect.Method{}
+	for name, m := range methods {
+		// Services are value types: their names keep the package ("compliance.").
+		if name, ok := strings.CutPrefix(strings.TrimPrefix(name, "compliance."), "IncidentService."); ok {
+			name = "IncidentService." + name
+			names = append(names, name)
+			found[name] = m
+		}
+	}
+	require.ElementsMatch(t, []string{"IncidentService.Report", "IncidentService.UpdateFacts",
+		"IncidentService.Determine", "IncidentService.RecordDelay", "IncidentService.RecordNotice",
+		"IncidentService.Close", "IncidentService.Get", "IncidentService.List", "IncidentService.Owed",
+		"IncidentService.AnnualLog"}, names)
+	require.Contains(t, methods, "Org.Incidents")
+
+	seen := map[reflect.Type]bool{}
+	var problems []string
+	checkJSONType(reflect.TypeFor[IncidentEvent](), seen, &problems)
+	for _, name := range names {
+		ft := found[name].Type
+		require.Equal(t, ctxType, ft.In(1), name)
+		require.LessOrEqual(t, ft.NumIn()-2, 3, name)
+		for i := 2; i < ft.NumIn(); i++ {
+			require.NotEqual(t, orgIDType, ft.In(i), name)
+			checkJSONType(ft.In(i), seen, &problems)
+		}
+		require.Equal(t, 2, ft.NumOut(), name)
+		require.Equal(t, errType, ft.Out(1), name)
+		checkJSONType(ft.Out(0), seen, &problems)
+
+		v := reflect.New(ft.Out(0)).Elem()
+		fillEmpty(v)
+		b, err := json.Marshal(v.Interface())
+		require.NoError(t, err, name)
+		require.NotContains(t, string(b), "null", "%s returns %s, which marshals a null: %s", name, ft.Out(0), b)
+	}
+	require.Empty(t, problems)
+}

@@ -243,9 +243,21 @@ func (p TrialEvent) ruleFacts(typ event.Type, today date.Date) ruleFacts {
 	return f
 }
 
-// IncidentEvent is the payload of incident events.
+// IncidentEvent is the payload of every incident event (EventIncidentReported,
+// EventIncidentUpdated, EventIncidentDetermined, EventIncidentDelayed, EventNoticeSent,
+// EventIncidentClosed, EventObligationAdded, EventObligationRemoved).
 type IncidentEvent struct {
 	Incident incident.ID `json:"incident"`
+	// Title names the incident.
+	Title string `json:"title,omitempty"`
+	// On is the day of the change: the discovery (reported), the decision (determined),
+	// the statement (law-enforcement delay), the notice (notice sent) or the closing
+	// (closed); zero for updated and the obligation events.
+	On date.Date `json:"on,omitzero"`
+	// Outcome is the determination's, on EventIncidentDetermined.
+	Outcome incident.Outcome `json:"outcome,omitempty"`
+	// Notice is the key of the obligation the notice met, on EventNoticeSent.
+	Notice string `json:"notice,omitempty"`
 	// Obligation is set on EventObligationAdded and EventObligationRemoved.
 	Obligation *incident.Obligation `json:"obligation,omitempty"`
 }
