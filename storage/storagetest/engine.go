@@ -15,6 +15,7 @@ import (
 	"github.com/hipaaops/hipaaops/audit"
 	"github.com/hipaaops/hipaaops/compliance"
 	"github.com/hipaaops/hipaaops/event"
+	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/storage"
@@ -359,4 +360,41 @@ func appendAuditErr(tx storage.Tx, action string) (audit.Entry, error) {
 	}
 	e := audit.Next(prev, audit.Entry{At: t0, Actor: "u1", Action: action, ObjectType: "vendor", ObjectID: "v1", Digest: "d"})
 	return e, tx.Audit().Append(ctx, e)
+}
+
+var incidentEngineTests = []test{
+	{"Engine/IncidentFile", "an incident's facts, determination, delays and notices round-trip through the engine; a rejected change writes nothing", func(t *testing.T, s storage.Store) {
+		_, o := newEngine(t, s)
+		f, err := o.Incidents().Report(actorCtx, incident.Incident{ID: "inc-1", Title: "Stolen laptop", DiscoveredOn: d0,
+			DiscoveredBy: incident.DiscovererWorkforce, Total: 650,
+			Affected: []incident.Affected{{State: "OH", Count: 520}, {State: "KY", Count: 130}}})
+		require.NoError(t, err)
+		f, err = o.Incidents().RecordDelay(actorCtx, f.Incident.Ref(), incident.Delay{Kind: incident.DelayOral,
+			Official: "Det. Ray", Agency: "City PD", StatedOn: d0})
+		require.NoError(t, err)
+		f, err = o.Incidents().RecordNotice(actorCtx, f.Incident.Ref(), incident.Notice{Key: "media:OH", SentOn: d0, Method: "press release"})
+		require.NoError(t, err)
+		stale := record.RefOf(f.Incident.ID, f.Incident.Version-1)
+		_, err = o.Incidents().RecordNotice(actorCtx, stale, incident.Notice{Key: "individuals", SentOn: d0})
+		require.ErrorIs(t, err, storage.ErrConflict)
+		_, err = o.Incidents().RecordNotice(actorCtx, f.Incident.Ref(), incident.Notice{Key: "individuals", SentOn: d0 + 1})
+		require.ErrorIs(t, err, validation.ErrInvalid, "a notice sent in the future")
+		_, err = o.Incidents().Determine(actorCtx, f.Incident.Ref(), incident.Determination{Outcome: incident.OutcomeLowProbability})
+		require.ErrorIs(t, err, validation.ErrInvalid)
+
+		got, err := o.Incidents().Get(actorCtx, "inc-1")
+		require.NoError(t, err)
+		sameJSON(t, f.Incident, got.Incident)
+		require.Equal(t, f.Obligations, got.Obligations)
+		owed, err := o.Incidents().Owed(actorCtx)
+		require.NoError(t, err)
+		for _, o := range owed {
+			require.NotEqual(t, "media:OH", o.Obligation.Key, "a sent notice is not owed")
+			if o.Obligation.Deadline != date.Zero { // zero: no fixed deadline (a State "most expedient time")
+				require.GreaterOrEqual(t, o.Obligation.Deadline, incident.DelayEnd(got.Incident.Delays), "no deadline inside the delay")
+			}
+		}
+		_, err = o.Audit().Verify(actorCtx)
+		require.NoError(t, err)
+	}},
 }
