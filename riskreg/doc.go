@@ -28,7 +28,7 @@
 // a due date; [Risk.Accept] accepts it with a named approver and a review date;
 // [Risk.Review] records a review and renews an acceptance; [Risk.Close] and [Risk.Reopen]
 // end and restart it. A status change the lifecycle does not allow returns a
-// [*TransitionError]; nothing changes on any error. Every dated step appends a [Review] to
+// [*TransitionError]; nothing changes on any error. Every dated step appends an [Entry] to
 // the risk's history.
 //
 // # Analyses
