@@ -84,7 +84,7 @@ type StarterOptions struct {
 // MethodChange is the input of [RiskService.SetMethod].
 type MethodChange struct {
 	// Method is the scoring method the organization adopts.
-	Method riskreg.MethodID `json:"method"`
+	Method riskreg.MethodID `json:"method,omitempty"`
 	// On is the day of the change, recorded in each re-rated risk's history; zero means
 	// today in the organization's time zone.
 	On date.Date `json:"changed_on,omitzero"`
@@ -94,7 +94,7 @@ type MethodChange struct {
 type MethodChanged struct {
 	// Method is the organization's method now; Previous the one it had.
 	Method   riskreg.Method   `json:"method"`
-	Previous riskreg.MethodID `json:"previous"`
+	Previous riskreg.MethodID `json:"previous,omitempty"`
 	// On is the day of the change.
 	On date.Date `json:"changed_on"`
 	// Rerated are the risks moved to the new method, by id.

@@ -29,7 +29,7 @@ type Analysis struct {
 	// Year is the year the analysis covers.
 	Year int `json:"year"`
 	// Method is the organization's scoring method at the time of the analysis.
-	Method MethodID `json:"method"`
+	Method MethodID `json:"method,omitempty"`
 	// Risks are frozen copies of the register's risks.
 	Risks []Risk `json:"risks"`
 	// ApprovedBy and ApprovedOn record the approval; both are empty until then.

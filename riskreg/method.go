@@ -26,7 +26,7 @@ type Band struct {
 // becomes a rating. Methods are data, not code paths: [Method.Rate] reads the method's
 // Matrix when it has one, and otherwise the Band that holds likelihood × impact.
 type Method struct {
-	ID MethodID `json:"id"`
+	ID MethodID `json:"id,omitempty"`
 	// Title is the method's name for people.
 	Title string `json:"title"`
 	// Citation names the source of the scales and of the rating rule.
@@ -299,7 +299,7 @@ func DefaultLevelMap(from, to *Method, l Level) Level {
 type Score struct {
 	Likelihood Level  `json:"likelihood"`
 	Impact     Level  `json:"impact"`
-	Rating     Rating `json:"rating"`
+	Rating     Rating `json:"rating,omitempty"`
 }
 
 // IsZero reports whether s is unrated.

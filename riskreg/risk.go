@@ -89,7 +89,7 @@ type Scoring struct {
 // avoid a risk, why, who carries it out and by when (45 CFR 164.308(a)(1)(ii)(B)).
 type TreatmentPlan struct {
 	// Treatment is mitigate, transfer or avoid (accept is [Risk.Accept]).
-	Treatment Treatment `json:"treatment"`
+	Treatment Treatment `json:"treatment,omitempty"`
 	// Justification says why this treatment.
 	Justification string `json:"justification"`
 	// Owner is the workforce member who carries out the treatment.
@@ -173,7 +173,7 @@ type Risk struct {
 	Controls []controls.ID `json:"controls"`
 
 	// Method is the scoring method of Inherent and Residual.
-	Method MethodID `json:"method"`
+	Method MethodID `json:"method,omitempty"`
 	// Inherent is the risk before the planned treatment; Residual after it. Zero is unrated.
 	Inherent Score `json:"inherent,omitzero"`
 	Residual Score `json:"residual,omitzero"`
@@ -188,7 +188,7 @@ type Risk struct {
 	// Owner is the workforce member responsible for the treatment, due by DueOn.
 	Owner  string    `json:"owner,omitempty"`
 	DueOn  date.Date `json:"due_on,omitzero"`
-	Status Status    `json:"status"`
+	Status Status    `json:"status,omitempty"`
 	// Reviews is the risk's history, oldest first.
 	Reviews []Entry `json:"reviews"`
 
