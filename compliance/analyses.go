@@ -144,7 +144,7 @@ func (s AnalysisService) Approve(ctx context.Context, ref record.Ref[riskreg.Ana
 		if ap.Task == "" {
 			return nil
 		}
-		return attachAnalysis(c, task.ID(ap.Task), &a, ap.On)
+		return attachAnalysis(c, ap.Task, &a, ap.On)
 	})
 	return result(out, err)
 }

@@ -130,7 +130,7 @@ func TestRiskRegisterCycle(t *testing.T) {
 	require.Equal(t, 2026, a26.Year, "a zero year is this year")
 	kit.Clock.AddDays(1)
 	a26, err = clinic.Analyses().Approve(admin, a26.Ref(), riskreg.Approval{
-		Task: string(compliance.ProgramTaskID(profiles.TemplateRiskAnalysis))})
+		Task: compliance.ProgramTaskID(profiles.TemplateRiskAnalysis)})
 	require.NoError(t, err)
 	require.Equal(t, adminActor.Name, a26.ApprovedBy)
 	require.Equal(t, march2+1, a26.ApprovedOn)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/hipaaops/hipaaops/internal/enum"
 	"github.com/hipaaops/hipaaops/record"
+	"github.com/hipaaops/hipaaops/task"
 	"github.com/hipaaops/hipaaops/validation"
 )
 
@@ -71,7 +72,7 @@ type Approval struct {
 	On date.Date `json:"approved_on,omitzero"`
 	// Task, when set, is the task (e.g. the annual risk analysis) that receives the
 	// approved snapshot as evidence.
-	Task string `json:"task,omitempty"`
+	Task task.ID `json:"task,omitempty"`
 }
 
 // Ref returns the analysis's id and version, as a change of it takes them.
