@@ -209,7 +209,7 @@ func TestRiskServicesShape(t *testing.T) {
 			require.NotContains(t, string(b), "null", "%s marshals a null: %s", ft.Out(0), b)
 		})
 	}
-	require.Len(t, names, 11+6+3, "risk, analysis and control use cases: %v", names)
+	require.Len(t, names, 12+6+3, "risk, analysis and control use cases: %v", names)
 	var problems []string
 	for _, p := range []any{RiskEvent{}, AnalysisEvent{}, ControlEvent{}, OrganizationEvent{}} {
 		checkJSONType(reflect.TypeOf(p), map[reflect.Type]bool{}, &problems)

@@ -73,6 +73,7 @@ const (
 	EventRiskAccepted event.Type = "risk.accepted"
 	EventRiskReviewed event.Type = "risk.reviewed"
 	EventRiskClosed   event.Type = "risk.closed"
+	EventRiskReopened event.Type = "risk.reopened"
 	// EventRiskRerated: the risk was moved to the organization's new scoring method
 	// (one per risk, beside the organization's EventRiskMethodChanged).
 	EventRiskRerated event.Type = "risk.rerated"
@@ -113,7 +114,7 @@ func EventTypes() []event.Type {
 		EventIncidentReported, EventIncidentUpdated, EventIncidentDetermined, EventIncidentDelayed,
 		EventNoticeSent, EventIncidentClosed, EventObligationAdded, EventObligationRemoved,
 		EventRiskRecorded, EventRiskRated, EventRiskTreated, EventRiskAccepted, EventRiskReviewed,
-		EventRiskClosed, EventRiskRerated, EventRiskMethodChanged, EventAnalysisTaken, EventAnalysisApproved,
+		EventRiskClosed, EventRiskReopened, EventRiskRerated, EventRiskMethodChanged, EventAnalysisTaken, EventAnalysisApproved,
 		EventControlDecided,
 		EventReminderTaskDue, EventReminderTaskOverdue, EventReminderTaskEscalated,
 		EventReminderBAAReviewDue, EventReminderBAAReviewLate, EventReminderBAAStalled,

@@ -348,6 +348,22 @@ func (s RiskService) Close(ctx context.Context, ref record.Ref[riskreg.ID], cl r
 	})
 }
 
+// Reopen reopens a closed risk that applies again (it becomes open, with no treatment
+// decided); ro.Note says why. A zero ro.On is today, and a day in the future is refused
+// on "reopened_on"; reopening a risk that is not closed is a failed precondition.
+func (s RiskService) Reopen(ctx context.Context, ref record.Ref[riskreg.ID], ro riskreg.Reopening) (riskreg.Risk, error) {
+	return s.change(ctx, ref, ActionRiskReopen, func(c *call, r *riskreg.Risk) (eventSpec, error) {
+		var err error
+		if ro.On, err = c.pastDate("riskreg", "reopened_on", ro.On); err != nil {
+			return eventSpec{}, err
+		}
+		if err := r.Reopen(ro, c.actor.label()); err != nil {
+			return eventSpec{}, err
+		}
+		return riskEvent(EventRiskReopened, r, ro.On), nil
+	})
+}
+
 // SetMethod chooses the organization's scoring method and re-rates every risk of the
 // register on another method onto it ([riskreg.DefaultLevelMap]), keeping each risk's
 // history, in one transaction: an [EventRiskRerated] per risk moved and one

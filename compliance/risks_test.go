@@ -246,6 +246,14 @@ func TestRiskMovesRefused(t *testing.T) {
 		require.Equal(t, compliance.FailedPrecondition, compliance.Code(err), "a closed risk is not rated")
 		_, err = risks.Close(admin, closed.Ref(), riskreg.Closing{Note: "again"})
 		require.Equal(t, compliance.FailedPrecondition, compliance.Code(err), "closed twice")
+		_, err = risks.Reopen(admin, closed.Ref(), riskreg.Reopening{On: march2 + 1, Note: "not a duplicate"})
+		requireField(t, err, "reopened_on")
+		reopened, err := risks.Reopen(admin, closed.Ref(), riskreg.Reopening{Note: "not a duplicate"})
+		require.NoError(t, err)
+		require.Equal(t, riskreg.StatusOpen, reopened.Status)
+		_, err = risks.Reopen(admin, reopened.Ref(), riskreg.Reopening{Note: "again"})
+		require.ErrorIs(t, err, riskreg.ErrTransition)
+		require.Equal(t, compliance.FailedPrecondition, compliance.Code(err), "an open risk is not reopened")
 	})
 
 	t.Run("frozen analysis", func(t *testing.T) {

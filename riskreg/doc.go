@@ -28,7 +28,7 @@
 // (mitigate, transfer or avoid it, with a justification, an owner and a due date);
 // [Risk.Accept] an [Acceptance] (a named approver and a review date, by default a year
 // after the approval); [Risk.Review] a [Review], which renews an acceptance; [Risk.Close]
-// a [Closing]; [Risk.Reopen] restarts it. Validation errors name the input's fields as its
+// a [Closing]; [Risk.Reopen] a [Reopening]. Validation errors name the input's fields as its
 // JSON does (rated_on, approved_on, reviewed_on, closed_on, …). The dates the register is
 // queried by are derived here, not by storage: [Risk.TreatmentDueOn],
 // [Risk.AcceptanceReviewOn], [Acceptance.ReviewDue] and [Risk.NextReview].

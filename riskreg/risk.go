@@ -569,21 +569,30 @@ func (r *Risk) Close(cl Closing, by string) error {
 	return nil
 }
 
+// Reopening is the input of [Risk.Reopen]: the day and why a closed risk applies again.
+type Reopening struct {
+	// On is the day reopened; the engine takes zero as today.
+	On date.Date `json:"reopened_on,omitzero"`
+	// Note says why the risk is reopened (required).
+	Note string `json:"note"`
+}
+
 // Reopen reopens a closed risk: it becomes open with no treatment decided (owner and due
-// date are kept); the note says why.
-func (r *Risk) Reopen(on date.Date, by, note string) error {
+// date are kept); the note says why. A missing or earlier day is refused on
+// "reopened_on".
+func (r *Risk) Reopen(ro Reopening, by string) error {
 	if err := r.transition(StatusOpen); err != nil {
 		return err
 	}
 	c := validation.Collector{Pkg: pkg}
-	r.checkEntry(&c, "on", on, "by", by)
-	c.Check(strings.TrimSpace(note) != "", "note", "must say why the risk is reopened")
+	r.checkEntry(&c, "reopened_on", ro.On, "by", by)
+	c.Check(strings.TrimSpace(ro.Note) != "", "note", "must say why the risk is reopened")
 	if err := c.Err(); err != nil {
 		return err
 	}
 	r.Status = StatusOpen
 	r.Treatment, r.Justification, r.Acceptance = "", "", nil
-	r.record(ActionReopen, on, by, note)
+	r.record(ActionReopen, ro.On, by, ro.Note)
 	return nil
 }
 

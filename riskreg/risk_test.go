@@ -338,12 +338,12 @@ func TestRiskCloseReopen(t *testing.T) {
 		ReviewOn: day(2027, time.July, 2), Justification: "x"}), riskreg.StatusClosed, riskreg.StatusAccepted)
 	requireState(t, r.Review(riskreg.Review{On: day(2026, time.July, 2), Note: ""}, actor), riskreg.StatusClosed)
 
-	require.NoError(t, r.Reopen(day(2026, time.September, 1), actor, "new DICOM router installed without TLS"))
+	require.NoError(t, r.Reopen(riskreg.Reopening{On: day(2026, time.September, 1), Note: "new DICOM router installed without TLS"}, actor))
 	assert.Equal(t, riskreg.StatusOpen, r.Status)
 	assert.Empty(t, r.Treatment)
 	assert.Equal(t, "it.lead", r.Owner)
 	require.NoError(t, r.Validate())
-	requireTransition(t, r.Reopen(day(2026, time.September, 2), actor, "x"), riskreg.StatusOpen, riskreg.StatusOpen)
+	requireTransition(t, r.Reopen(riskreg.Reopening{On: day(2026, time.September, 2), Note: "x"}, actor), riskreg.StatusOpen, riskreg.StatusOpen)
 
 	var actions []riskreg.Action
 	for _, rv := range r.Reviews {
