@@ -114,7 +114,8 @@ func (s AnalysisService) Take(ctx context.Context, opts TakeOptions) (riskreg.An
 // later change, fails with [riskreg.ErrFrozen] (a failed precondition). When ap.Task
 // names a task (the annual risk-analysis task, [ProgramTaskID] of
 // profiles.TemplateRiskAnalysis), the snapshot is attached to it as evidence (its
-// location and the SHA-256 of its JSON) in the same transaction.
+// location and the SHA-256 of its JSON) in the same transaction; a task that does not
+// exist fails the approval (storage.ErrNotFound) and nothing is written.
 func (s AnalysisService) Approve(ctx context.Context, ref record.Ref[riskreg.AnalysisID], ap riskreg.Approval) (riskreg.Analysis, error) {
 	var out riskreg.Analysis
 	err := s.o.update(ctx, ActionAnalysisApprove, func(c *call) error {

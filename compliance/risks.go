@@ -367,8 +367,9 @@ func (s RiskService) Reopen(ctx context.Context, ref record.Ref[riskreg.ID], ro 
 // SetMethod chooses the organization's scoring method and re-rates every risk of the
 // register on another method onto it ([riskreg.DefaultLevelMap]), keeping each risk's
 // history, in one transaction: an [EventRiskRerated] per risk moved and one
-// [EventRiskMethodChanged]. A zero mc.On is today; a day in the future is refused on
-// "changed_on".
+// [EventRiskMethodChanged]. Choosing the method the organization has already chosen,
+// with every risk on it, writes nothing. A zero mc.On is today; a day in the future is
+// refused on "changed_on".
 func (s RiskService) SetMethod(ctx context.Context, mc MethodChange) (MethodChanged, error) {
 	var out MethodChanged
 	err := s.o.update(ctx, ActionRiskSetMethod, func(c *call) error {
@@ -408,6 +409,9 @@ func (s RiskService) SetMethod(ctx context.Context, mc MethodChange) (MethodChan
 				return err
 			}
 			out.Rerated = append(out.Rerated, r.ID)
+		}
+		if len(out.Rerated) == 0 && o.RiskMethod == string(m.ID) {
+			return nil // already the organization's method: nothing to write
 		}
 		o.RiskMethod = string(m.ID)
 		o.UpdatedAt = c.now

@@ -267,6 +267,13 @@ func TestRiskMovesRefused(t *testing.T) {
 		require.Zero(t, got)
 		_, err = clinic.Analyses().Take(admin, compliance.TakeOptions{ID: "sra-2026", Year: 2026})
 		require.Equal(t, compliance.Conflict, compliance.Code(err), "an analysis id is taken once")
+		draft, err := clinic.Analyses().Take(admin, compliance.TakeOptions{ID: "sra-draft", Year: 2026})
+		require.NoError(t, err)
+		_, err = clinic.Analyses().Approve(admin, draft.Ref(), riskreg.Approval{Task: "no-such-task"})
+		require.Equal(t, compliance.NotFound, compliance.Code(err))
+		draft, err = clinic.Analyses().Get(admin, draft.ID)
+		require.NoError(t, err)
+		require.False(t, draft.Frozen(), "the approval was rolled back with the missing task")
 	})
 
 	t.Run("recording what the moves write", func(t *testing.T) {
@@ -400,6 +407,11 @@ func TestRiskMethodAndControls(t *testing.T) {
 		}
 	}
 	require.Equal(t, 8, rerated, "one event per risk re-rated")
+	n := len(events(t, clinic))
+	same, err := risks.SetMethod(admin, compliance.MethodChange{Method: riskreg.MethodNIST5x5})
+	require.NoError(t, err)
+	require.Empty(t, same.Rerated)
+	require.Len(t, events(t, clinic), n, "the method already chosen: nothing written")
 	_, err = risks.SetMethod(admin, compliance.MethodChange{Method: "fair"})
 	requireField(t, err, "method")
 
