@@ -218,3 +218,46 @@ func TestIncidentServiceAPI(t *testing.T) {
 	}
 	require.Empty(t, problems)
 }
+
+// TestRiskServicesShape pins the API rules on the risk register, analysis and control
+// services alone (so that they hold whatever the state of the other services): their
+// methods' shape, and every type they take or return, and their event payloads, marshal
+// clean.
+func TestRiskServicesShape(t *testing.T) {
+	var names []string
+	for name, m := range apiMethods() {
+		svc, _, _ := strings.Cut(strings.TrimPrefix(name, "compliance."), ".")
+		if svc != "RiskService" && svc != "AnalysisService" && svc != "ControlService" {
+			continue
+		}
+		names = append(names, name)
+		ft := m.Type
+		t.Run(name, func(t *testing.T) {
+			require.Equal(t, ctxType, ft.In(1), "the context comes first")
+			require.LessOrEqual(t, ft.NumIn()-2, 3, "no more than three parameters after the context")
+			for i := 2; i < ft.NumIn(); i++ {
+				require.NotEqual(t, orgIDType, ft.In(i), "no use case takes an organization id")
+			}
+			require.Equal(t, 2, ft.NumOut(), "a use case returns a value and an error")
+			require.Equal(t, errType, ft.Out(1))
+			var problems []string
+			seen := map[reflect.Type]bool{}
+			for i := 2; i < ft.NumIn(); i++ {
+				checkJSONType(ft.In(i), seen, &problems)
+			}
+			checkJSONType(ft.Out(0), seen, &problems)
+			require.Empty(t, problems)
+			v := reflect.New(ft.Out(0)).Elem()
+			fillEmpty(v)
+			b, err := json.Marshal(v.Interface())
+			require.NoError(t, err)
+			require.NotContains(t, string(b), "null", "%s marshals a null: %s", ft.Out(0), b)
+		})
+	}
+	require.Len(t, names, 12+6+3, "risk, analysis and control use cases: %v", names)
+	var problems []string
+	for _, p := range []any{RiskEvent{}, AnalysisEvent{}, ControlEvent{}, OrganizationEvent{}} {
+		checkJSONType(reflect.TypeOf(p), map[reflect.Type]bool{}, &problems)
+	}
+	require.Empty(t, problems)
+}

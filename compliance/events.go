@@ -73,6 +73,10 @@ const (
 	EventRiskAccepted event.Type = "risk.accepted"
 	EventRiskReviewed event.Type = "risk.reviewed"
 	EventRiskClosed   event.Type = "risk.closed"
+	EventRiskReopened event.Type = "risk.reopened"
+	// EventRiskRerated: the risk was moved to the organization's new scoring method
+	// (one per risk, beside the organization's EventRiskMethodChanged).
+	EventRiskRerated event.Type = "risk.rerated"
 	// Payload: [OrganizationEvent] with RiskMethod set.
 	EventRiskMethodChanged event.Type = "risk.method_changed"
 	// Payload: [AnalysisEvent].
@@ -110,7 +114,7 @@ func EventTypes() []event.Type {
 		EventIncidentReported, EventIncidentUpdated, EventIncidentDetermined, EventIncidentDelayed,
 		EventNoticeSent, EventIncidentClosed, EventObligationAdded, EventObligationRemoved,
 		EventRiskRecorded, EventRiskRated, EventRiskTreated, EventRiskAccepted, EventRiskReviewed,
-		EventRiskClosed, EventRiskMethodChanged, EventAnalysisTaken, EventAnalysisApproved,
+		EventRiskClosed, EventRiskReopened, EventRiskRerated, EventRiskMethodChanged, EventAnalysisTaken, EventAnalysisApproved,
 		EventControlDecided,
 		EventReminderTaskDue, EventReminderTaskOverdue, EventReminderTaskEscalated,
 		EventReminderBAAReviewDue, EventReminderBAAReviewLate, EventReminderBAAStalled,
@@ -271,10 +275,18 @@ type RiskEvent struct {
 	Risk   riskreg.ID     `json:"risk"`
 	Status riskreg.Status `json:"status"`
 	Rating riskreg.Rating `json:"rating,omitempty"`
+	// On is the day of the move (rated, accepted, reviewed, closed, re-rated; the day
+	// decided for a treatment); zero on EventRiskRecorded.
+	On date.Date `json:"on,omitzero"`
+	// TreatmentDueOn is set while the risk is being treated, AcceptanceReviewOn while it
+	// is accepted ([riskreg.Risk.TreatmentDueOn], [riskreg.Risk.AcceptanceReviewOn]).
+	TreatmentDueOn     date.Date `json:"treatment_due_on,omitzero"`
+	AcceptanceReviewOn date.Date `json:"acceptance_review_on,omitzero"`
 }
 
-func riskEvent(typ event.Type, r *riskreg.Risk) eventSpec {
-	return eventSpec{typ, RiskEvent{Risk: r.ID, Status: r.Status, Rating: r.Current().Rating}}
+func riskEvent(typ event.Type, r *riskreg.Risk, on date.Date) eventSpec {
+	return eventSpec{typ, RiskEvent{Risk: r.ID, Status: r.Status, Rating: r.Current().Rating, On: on,
+		TreatmentDueOn: r.TreatmentDueOn(), AcceptanceReviewOn: r.AcceptanceReviewOn()}}
 }
 
 func (p RiskEvent) ruleFacts(event.Type, date.Date) ruleFacts {
@@ -287,6 +299,8 @@ type AnalysisEvent struct {
 	Year     int                `json:"year"`
 	// Risks is the number of risks in the snapshot.
 	Risks int `json:"risks"`
+	// ApprovedOn is set on EventAnalysisApproved.
+	ApprovedOn date.Date `json:"approved_on,omitzero"`
 }
 
 // ControlEvent is the payload of EventControlDecided.
@@ -294,6 +308,8 @@ type ControlEvent struct {
 	Control        controls.ID       `json:"control"`
 	CatalogVersion string            `json:"catalog_version"`
 	Decision       controls.Decision `json:"decision"`
+	// DecidedOn is the day of the decision.
+	DecidedOn date.Date `json:"decided_on,omitzero"`
 }
 
 // ruleFacts is what a rule reads of an event's payload to make its task.
