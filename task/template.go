@@ -25,7 +25,7 @@ type Template struct {
 	Title        string `json:"title"`
 	Instructions string `json:"instructions,omitempty"`
 	// Checklist lists the steps of the task; each task gets its own copy to tick off.
-	Checklist []string `json:"checklist,omitempty"`
+	Checklist []string `json:"checklist"`
 	// Citation is the rule the task serves, e.g. "45 CFR 164.308(a)(1)(ii)(A)".
 	Citation string `json:"citation"`
 

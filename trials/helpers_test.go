@@ -48,9 +48,9 @@ func trialIn(t *testing.T, s trials.Status) *trials.Trial {
 	if s == trials.StatusOpening {
 		return &tr
 	}
-	require.NoError(t, tr.StartEnrolling(enrollingOn))
+	require.NoError(t, tr.StartEnrolling(trials.Enrolling{On: enrollingOn}))
 	if s == trials.StatusClosed {
-		require.NoError(t, tr.Close(closedOn))
+		require.NoError(t, tr.Close(trials.Closing{On: closedOn}))
 	}
 	require.Equal(t, s, tr.Status)
 	require.NoError(t, tr.Validate())
