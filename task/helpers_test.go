@@ -3,9 +3,10 @@ package task_test
 import (
 	"crypto/sha256"
 	"fmt"
-	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"testing"
 	"time"
+
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"

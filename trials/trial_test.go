@@ -129,7 +129,7 @@ func TestStartEnrolling(t *testing.T) {
 		t.Run("ErrTransitionFrom"+string(s), func(t *testing.T) {
 			tr := trialIn(t, s)
 			before := tr.Clone()
-			requireTransition(t, tr.StartEnrolling(trials.Enrolling{On: closedOn+1}), s, trials.StatusEnrolling)
+			requireTransition(t, tr.StartEnrolling(trials.Enrolling{On: closedOn + 1}), s, trials.StatusEnrolling)
 			assert.Equal(t, before, *tr)
 		})
 	}
@@ -177,7 +177,7 @@ func TestClose(t *testing.T) {
 	t.Run("ErrTransitionFromClosed", func(t *testing.T) {
 		tr := trialIn(t, trials.StatusClosed)
 		before := tr.Clone()
-		requireTransition(t, tr.Close(trials.Closing{On: closedOn+1}), trials.StatusClosed, trials.StatusClosed)
+		requireTransition(t, tr.Close(trials.Closing{On: closedOn + 1}), trials.StatusClosed, trials.StatusClosed)
 		assert.Equal(t, before, *tr)
 	})
 }
