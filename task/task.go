@@ -628,6 +628,9 @@ func (t *Task) Next(tpl *Template, id ID) (Task, bool, error) {
 	return n, true, nil
 }
 
+// Ref returns the task's id at its version: what a change of the task takes.
+func (t Task) Ref() record.Ref[ID] { return record.RefOf(t.ID, t.Version) }
+
 // Clone returns a deep copy of t that shares no slices or pointers with it.
 func (t *Task) Clone() Task {
 	c := *t

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hipaaops/hipaaops/internal/enum"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/validation"
 	"github.com/hipaaops/hipaaops/vendors"
 )
@@ -177,6 +178,9 @@ func (t *Trial) Close(c Closing) error {
 	t.Status, t.ClosedOn = StatusClosed, on
 	return nil
 }
+
+// Ref returns the trial's id at its version: what a change of the trial takes.
+func (t Trial) Ref() record.Ref[ID] { return record.RefOf(t.ID, t.Version) }
 
 // Clone returns a deep copy of t that shares no slices with it.
 func (t *Trial) Clone() Trial {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/hipaaops/hipaaops/internal/enum"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/validation"
 )
 
@@ -176,6 +177,9 @@ func (m *Member) Leave(l Leaving) error {
 	m.EndOn = on
 	return nil
 }
+
+// Ref returns the member's id at its version: what a change of the member takes.
+func (m Member) Ref() record.Ref[ID] { return record.RefOf(m.ID, m.Version) }
 
 // Clone returns a deep copy of m that shares no slices with it.
 func (m *Member) Clone() Member {
