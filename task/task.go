@@ -166,7 +166,9 @@ type Task struct {
 	// Site is the clinic location the task concerns; empty for all sites.
 	Site org.SiteID `json:"site,omitempty"`
 
-	State State `json:"state"`
+	// State is where the task stands; always set on a task (omitted only from the zero
+	// value, which has none).
+	State State `json:"state,omitempty"`
 	// BlockedReason says why a blocked task is blocked; cleared when it is started again.
 	BlockedReason string `json:"blocked_reason,omitempty"`
 	// SkipReason says why a skipped task was not done.

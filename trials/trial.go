@@ -37,8 +37,9 @@ type Trial struct {
 	CRO     vendors.ID `json:"cro,omitempty"`
 	// Sites lists the organization's sites that take part; empty means all.
 	Sites []org.SiteID `json:"sites"`
-	// Status is where the trial stands.
-	Status Status `json:"status"`
+	// Status is where the trial stands; always set on a valid trial (omitted only from
+	// the zero value).
+	Status Status `json:"status,omitempty"`
 	// Basis is how the Privacy Rule permits the research use of PHI; it must be chosen
 	// before enrolling.
 	Basis Basis `json:"basis,omitempty"`

@@ -39,8 +39,9 @@ type Member struct {
 	ID    ID     `json:"id"`
 	Name  string `json:"name"`
 	Email string `json:"email,omitempty"`
-	// Role is the member's job; it decides the training modules required.
-	Role Role `json:"role"`
+	// Role is the member's job; it decides the training modules required. Always set on
+	// a valid member (omitted only from the zero value).
+	Role Role `json:"role,omitempty"`
 	// Sites lists the organization's sites the member works at.
 	Sites []org.SiteID `json:"sites"`
 	// StartOn is the member's first day; EndOn the last, zero while still employed.
