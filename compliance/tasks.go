@@ -78,6 +78,7 @@ func (q TaskQuery) storage() (storage.TaskQuery, error) {
 	vc.Check(q.DueFrom == date.Zero || q.DueBefore == date.Zero || q.DueFrom < q.DueBefore, "due_before",
 		"%s must be after due_from %s", q.DueBefore, q.DueFrom)
 	vc.Check((q.Subject.Type == "") == (q.Subject.ID == ""), "subject", "type and id must both be set or both be empty")
+	vc.Check(q.Subject.Type == "" || q.Subject.Type.Valid(), "subject.type", "%q is not a record kind", q.Subject.Type)
 	vc.Check(q.Role == "" || q.Role.Valid(), "role", "%q must be lower_snake_case", q.Role)
 	if err := vc.Err(); err != nil {
 		return storage.TaskQuery{}, err
@@ -203,7 +204,7 @@ func (s TaskService) Templates(ctx context.Context, q TemplateQuery) (Page[task.
 				i, j = i+1, j+1
 			}
 		}
-		p, err = collectPage(values(merged), limit,
+		p, err = collectPage(sliceSeq(merged), limit,
 			func(t *task.Template) templateCursor { return templateCursor{t.ID} })
 		return err
 	})
@@ -229,7 +230,8 @@ func (e *Engine) libraryAfter(id task.TemplateID, n int) []task.Template {
 // Create creates a task from a template (stored for the organization or in the
 // library). p.ID may be empty (an id is assigned); a zero p.TriggeredOn is today and an
 // empty p.Trigger is "manual"; a zero p.DueOn is the trigger day plus the template's
-// offset, and a zero p.Assignee the template's default role.
+// offset, and a zero p.Assignee the template's default role. A subject names a record
+// by its [record.Kind] and id.
 func (s TaskService) Create(ctx context.Context, id task.TemplateID, p task.NewParams) (task.Task, error) {
 	var out task.Task
 	err := s.o.update(ctx, ActionTaskCreate, func(c *call) error {
@@ -242,6 +244,9 @@ func (s TaskService) Create(ctx context.Context, id task.TemplateID, p task.NewP
 		}
 		if p.Trigger == "" {
 			p.Trigger = "manual"
+		}
+		if p.Subject.Type != "" && !p.Subject.Type.Valid() {
+			return validation.New("task", "subject.type", "%q is not a record kind (%v)", p.Subject.Type, record.KindValues())
 		}
 		out, err = c.createTask(&tpl, p)
 		return err
@@ -437,8 +442,8 @@ func (s TaskService) Assign(ctx context.Context, ref record.Ref[task.ID], a task
 // taskSpec is the event of type typ about t.
 func taskSpec(typ event.Type, t *task.Task) eventSpec { return eventSpec{typ, taskEvent(t)} }
 
-// values is the listing of a slice, for collectPage.
-func values[T any](s []T) iter.Seq2[T, error] {
+// sliceSeq is the listing of a slice, for collectPage.
+func sliceSeq[T any](s []T) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		for _, v := range s {
 			if !yield(v, nil) {

@@ -683,6 +683,10 @@ func TestTaskBadInput(t *testing.T) {
 	require.Equal(t, compliance.NotFound, compliance.Code(err))
 	_, err = clinic.Tasks().Create(admin, profiles.TemplateRiskAnalysis, task.NewParams{Site: "elsewhere"})
 	requireField(t, err, "site")
+	_, err = clinic.Tasks().Create(admin, profiles.TemplateRiskAnalysis, task.NewParams{Subject: task.Subject{Type: "system", ID: "tps"}})
+	requireField(t, err, "subject.type")
+	_, err = clinic.Tasks().List(admin, compliance.TaskQuery{Subject: task.Subject{Type: "system", ID: "tps"}})
+	requireField(t, err, "subject.type")
 	_, err = clinic.Tasks().Get(admin, "no-such-task")
 	require.Equal(t, compliance.NotFound, compliance.Code(err))
 	bad := task.Template{ID: "custom", Title: "Custom", Citation: "45 CFR 164.316", DefaultRole: task.RoleManager,

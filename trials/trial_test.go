@@ -138,6 +138,35 @@ func TestStartEnrolling(t *testing.T) {
 		tr.Status = "suspended"
 		requireTransition(t, tr.StartEnrolling(trials.Enrolling{On: enrollingOn}), "suspended", trials.StatusEnrolling)
 	})
+
+	// The basis may be chosen with the move (45 CFR 164.508, 164.512(i), 164.514(e)): it
+	// replaces the one chosen before, and an unknown one changes nothing.
+	basis := []struct {
+		name        string
+		before, in  trials.Basis
+		want, field string
+	}{
+		{"OKChosenNow (164.508)", trials.BasisUndecided, trials.BasisAuthorization, string(trials.BasisAuthorization), ""},
+		{"OKKeptWhenEmpty (164.512(i))", trials.BasisWaiver, trials.BasisUndecided, string(trials.BasisWaiver), ""},
+		{"OKReplaced (164.514(e))", trials.BasisWaiver, trials.BasisLimitedDataSet, string(trials.BasisLimitedDataSet), ""},
+		{"ErrUnknown", trials.BasisUndecided, "consent", "", "basis"},
+	}
+	for _, tt := range basis {
+		t.Run("Basis"+tt.name, func(t *testing.T) {
+			tr := newTrial()
+			tr.Basis = tt.before
+			before := tr.Clone()
+			err := tr.StartEnrolling(trials.Enrolling{Basis: tt.in, On: enrollingOn})
+			if tt.field != "" {
+				requireInvalid(t, err, tt.field, `"consent" is not one of`)
+				assert.Equal(t, before, tr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, trials.Basis(tt.want), tr.Basis)
+			require.NoError(t, tr.Validate())
+		})
+	}
 }
 
 // TestClose: a trial closes from opening or enrolling, not before it began.
