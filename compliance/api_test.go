@@ -261,3 +261,43 @@ func TestRiskServicesShape(t *testing.T) {
 	}
 	require.Empty(t, problems)
 }
+
+// TestTaskRosterTrialAPI runs the shape and marshal checks on the task, roster and trial
+// services alone, with their event payloads, so that they pass whatever the state of the
+// other services.
+func TestTaskRosterTrialAPI(t *testing.T) {
+	var names []string
+	types := map[reflect.Type]bool{}
+	for name, m := range apiMethods() {
+		svc, _, _ := strings.Cut(strings.TrimPrefix(name, "compliance."), ".")
+		if svc != "TaskService" && svc != "RosterService" && svc != "TrialService" {
+			continue
+		}
+		names = append(names, name)
+		ft := m.Type
+		require.Equal(t, ctxType, ft.In(1), name)
+		require.LessOrEqual(t, ft.NumIn()-2, 3, name)
+		for i := 1; i < ft.NumIn(); i++ {
+			require.NotEqual(t, orgIDType, ft.In(i), name)
+			types[ft.In(i)] = true
+		}
+		require.Equal(t, 2, ft.NumOut(), name)
+		require.Equal(t, errType, ft.Out(1), name)
+		types[ft.Out(0)] = true
+		v := reflect.New(ft.Out(0)).Elem()
+		fillEmpty(v)
+		b, err := json.Marshal(v.Interface())
+		require.NoError(t, err, name)
+		require.NotContains(t, string(b), "null", "%s: %s", name, b)
+	}
+	require.Len(t, names, 13+7+5, "tasks and templates, roster, trials: %v", names)
+	for _, p := range []any{TaskEvent{}, TemplateEvent{}, MemberEvent{}, TrialEvent{}} {
+		types[reflect.TypeOf(p)] = true
+	}
+	seen := map[reflect.Type]bool{}
+	var problems []string
+	for typ := range types {
+		checkJSONType(typ, seen, &problems)
+	}
+	require.Empty(t, problems)
+}

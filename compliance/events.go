@@ -170,23 +170,45 @@ func (p VendorEvent) ruleFacts(typ event.Type, today date.Date) ruleFacts {
 	return f
 }
 
-// TaskEvent is the payload of task events.
+// TaskEvent is the payload of task events (EventTaskCreated, EventTaskChanged,
+// EventTaskCompleted).
 type TaskEvent struct {
 	Task     task.ID         `json:"task"`
 	Template task.TemplateID `json:"template"`
 	State    task.State      `json:"state"`
 	DueOn    date.Date       `json:"due_on"`
-	Next     task.ID         `json:"next,omitempty"`
+	// Next is the next occurrence, once a recurring task is closed.
+	Next task.ID `json:"next,omitempty"`
+	// Subject, Site and Assignee are the task's.
+	Subject  task.Subject  `json:"subject,omitzero"`
+	Site     org.SiteID    `json:"site,omitempty"`
+	Assignee task.Assignee `json:"assignee"`
 }
 
 func taskEvent(t *task.Task) TaskEvent {
-	return TaskEvent{Task: t.ID, Template: t.TemplateID, State: t.State, DueOn: t.DueOn, Next: t.NextID}
+	return TaskEvent{Task: t.ID, Template: t.TemplateID, State: t.State, DueOn: t.DueOn, Next: t.NextID,
+		Subject: t.Subject, Site: t.Site, Assignee: t.Assignee}
+}
+
+// ruleFacts of a task event: a rule's task is about what the task is about (the task
+// itself for an organization-wide task), at its site.
+func (p TaskEvent) ruleFacts(event.Type, date.Date) ruleFacts {
+	f := ruleFacts{Subject: p.Subject, Site: p.Site}
+	if f.Subject.IsZero() {
+		f.Subject = task.Subject{Type: record.KindTask, ID: string(p.Task)}
+	}
+	return f
 }
 
 // TemplateEvent is the payload of EventTemplateSaved.
 type TemplateEvent struct {
 	Template task.TemplateID `json:"template"`
 	Version  int64           `json:"version"`
+}
+
+// ruleFacts of a template event: a rule's task is about the template.
+func (p TemplateEvent) ruleFacts(event.Type, date.Date) ruleFacts {
+	return ruleFacts{Subject: task.Subject{Type: record.KindTemplate, ID: string(p.Template)}}
 }
 
 // MemberEvent is the payload of workforce events.
@@ -197,10 +219,14 @@ type MemberEvent struct {
 	// StartOn and EndOn are the member's first and last days.
 	StartOn date.Date `json:"start_on,omitzero"`
 	EndOn   date.Date `json:"end_on,omitzero"`
+	// PreviousRole is set on EventMemberRole: the role the member had.
+	PreviousRole workforce.Role `json:"previous_role,omitempty"`
+	// Training is set on EventMemberTraining: the completion recorded.
+	Training *workforce.Completion `json:"training,omitempty"`
 }
 
 func memberEvent(m *workforce.Member) MemberEvent {
-	return MemberEvent{Member: m.ID, Role: m.Role, Sites: m.Sites, StartOn: m.StartOn, EndOn: m.EndOn}
+	return MemberEvent{Member: m.ID, Role: m.Role, Sites: append([]org.SiteID{}, m.Sites...), StartOn: m.StartOn, EndOn: m.EndOn}
 }
 
 func (p MemberEvent) ruleFacts(typ event.Type, today date.Date) ruleFacts {
@@ -230,10 +256,15 @@ type TrialEvent struct {
 	Status   trials.Status `json:"status"`
 	Sites    []org.SiteID  `json:"sites"`
 	OpenedOn date.Date     `json:"opened_on,omitzero"`
+	// Basis, EnrollingOn and ClosedOn are the trial's, once set.
+	Basis       trials.Basis `json:"basis,omitempty"`
+	EnrollingOn date.Date    `json:"enrolling_on,omitzero"`
+	ClosedOn    date.Date    `json:"closed_on,omitzero"`
 }
 
 func trialEvent(t *trials.Trial) TrialEvent {
-	return TrialEvent{Trial: t.ID, Status: t.Status, Sites: t.Sites, OpenedOn: t.OpenedOn}
+	return TrialEvent{Trial: t.ID, Status: t.Status, Sites: append([]org.SiteID{}, t.Sites...), OpenedOn: t.OpenedOn,
+		Basis: t.Basis, EnrollingOn: t.EnrollingOn, ClosedOn: t.ClosedOn}
 }
 
 func (p TrialEvent) ruleFacts(typ event.Type, today date.Date) ruleFacts {
