@@ -578,25 +578,9 @@ func (s *sim) tasks(q compliance.TaskQuery) []task.Task {
 	if s.err != nil {
 		return nil
 	}
-	ts, err := allTasks(s.ctx, s.clinic, q)
+	ts, err := compliance.All(s.ctx, s.clinic.Tasks().List, q)
 	s.check(err, "tasks")
 	return ts
-}
-
-// allTasks reads every page of a task listing.
-func allTasks(ctx context.Context, clinic *compliance.Org, q compliance.TaskQuery) ([]task.Task, error) {
-	var out []task.Task
-	for {
-		page, err := clinic.Tasks().List(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page.Items...)
-		if page.Next == "" {
-			return out, nil
-		}
-		q.Cursor = page.Next
-	}
 }
 
 // openTask returns the open task of a template about a subject.
@@ -860,38 +844,33 @@ func (s *sim) enroll() {
 
 // storedReminders counts the reminder events emitted from one day to another.
 func storedReminders(ctx context.Context, clinic *compliance.Org, loc *time.Location, from, to date.Date) (tally, error) {
-	out := tally{}
-	for q := (compliance.EventQuery{}); ; {
-		page, err := clinic.Events().List(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		for _, ev := range page.Items {
-			if d := date.NewAt(ev.At.In(loc)); strings.HasPrefix(string(ev.Type), "reminder.") && d >= from && d <= to {
-				out[ev.Type]++
-			}
-		}
-		if page.Next == "" {
-			return out, nil
-		}
-		q.Cursor = page.Next
+	evs, err := compliance.All(ctx, clinic.Events().List, compliance.EventQuery{})
+	if err != nil {
+		return nil, err
 	}
+	out := tally{}
+	for _, ev := range evs {
+		if d := date.NewAt(ev.At.In(loc)); strings.HasPrefix(string(ev.Type), "reminder.") && d >= from && d <= to {
+			out[ev.Type]++
+		}
+	}
+	return out, nil
 }
 
 // posture prints the program's state at the end of day to, and what happened from from.
 func posture(ctx context.Context, clinic *compliance.Org, title string, from, to date.Date, reminders tally, out io.Writer) error {
 	p := func(format string, a ...any) { fmt.Fprintf(out, format+"\n", a...) }
-	open, err := allTasks(ctx, clinic, compliance.TaskQuery{Open: true})
+	open, err := compliance.All(ctx, clinic.Tasks().List, compliance.TaskQuery{Open: true})
 	if err != nil {
 		return err
 	}
 	overdue := map[org.SiteID][]task.Task{}
 	for _, site := range []org.SiteID{"", north, south} { // "": every site
-		if overdue[site], err = allTasks(ctx, clinic, compliance.TaskQuery{Open: true, DueBefore: to, Site: site}); err != nil {
+		if overdue[site], err = compliance.All(ctx, clinic.Tasks().List, compliance.TaskQuery{Open: true, DueBefore: to, Site: site}); err != nil {
 			return err
 		}
 	}
-	all, err := allTasks(ctx, clinic, compliance.TaskQuery{})
+	all, err := compliance.All(ctx, clinic.Tasks().List, compliance.TaskQuery{})
 	if err != nil {
 		return err
 	}
