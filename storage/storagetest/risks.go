@@ -99,7 +99,10 @@ var riskTests = []test{
 			return tx.Analyses().Create(ctx, &a25)
 		})
 		var got []riskreg.Analysis
-		view(t, s, orgA, func(tx storage.Tx) error { got = collect(t, tx.Analyses().List(ctx, storage.AnalysisQuery{})); return nil })
+		view(t, s, orgA, func(tx storage.Tx) error {
+			got = collect(t, tx.Analyses().List(ctx, storage.AnalysisQuery{}))
+			return nil
+		})
 		require.Len(t, got, 2)
 		require.Equal(t, riskreg.AnalysisID("sra-2025"), got[0].ID)
 		a26.Version = 1

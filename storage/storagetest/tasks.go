@@ -181,7 +181,10 @@ var taskTests = []test{
 			return tx.Templates().Create(ctx, &a)
 		})
 		var got []task.Template
-		view(t, s, orgA, func(tx storage.Tx) error { got = collect(t, tx.Templates().List(ctx, storage.TemplateQuery{})); return nil })
+		view(t, s, orgA, func(tx storage.Tx) error {
+			got = collect(t, tx.Templates().List(ctx, storage.TemplateQuery{}))
+			return nil
+		})
 		require.Len(t, got, 2)
 		require.Equal(t, task.TemplateID("access-review"), got[0].ID)
 		b.Version = 1
