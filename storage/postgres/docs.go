@@ -225,6 +225,52 @@ func (p *params) text(s string) string {
 	return p.add(s)
 }
 
+// texts adds a text array argument; an element PostgreSQL cannot hold sets nomatch
+// only if every element is such (the others may still match).
+func (p *params) texts(ss []string) string {
+	ok := ss[:0:0]
+	for _, s := range ss {
+		if textOK("", s) == nil {
+			ok = append(ok, s)
+		}
+	}
+	if len(ok) == 0 {
+		p.nomatch = true
+	}
+	return p.add(ok)
+}
+
+// after adds the condition of a page that continues after the row (on, id) in the
+// listing's (col, id) order.
+func (p *params) after(b *strings.Builder, col string, on any, id string) {
+	b.WriteString(" AND (" + col + ", id) > (" + p.add(on) + ", " + p.text(id) + ")")
+}
+
+// limit adds the LIMIT of a page; 0 (or less) is none.
+func (p *params) limit(b *strings.Builder, n int) {
+	if n > 0 {
+		b.WriteString(" LIMIT " + p.add(n))
+	}
+}
+
+// idListSQL builds a listing of a table in id order: "SELECT id, version, doc", with
+// the condition cond ("" for none, else " AND …" with no parameters) and a page after
+// the id afterID ("" from the start) of at most limit rows. $1 is the organization.
+func idListSQL(table, cond, afterID string, limit int) (string, []any) {
+	p := newParams()
+	var b strings.Builder
+	b.WriteString("SELECT id, version, doc FROM " + table + " WHERE org_id = $1" + cond)
+	if afterID != "" {
+		b.WriteString(" AND id > " + p.text(afterID))
+	}
+	b.WriteString(" ORDER BY id")
+	p.limit(&b, limit)
+	if p.nomatch {
+		return "", nil
+	}
+	return b.String(), p.args
+}
+
 // dayColumn converts a date for a NOT NULL date column, which keeps the zero date as the
 // day it stands for (0001-01-01), so that it sorts first.
 func dayColumn(field string, d date.Date) (pgtype.Date, error) {

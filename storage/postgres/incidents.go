@@ -94,6 +94,13 @@ func incidentListSQL(q storage.IncidentQuery) (string, []any) {
 			b.WriteString(" AND discovered_on < " + p.add(dayBound(q.Discovered.To)))
 		}
 	}
+	if q.AfterID != "" {
+		p.after(&b, "discovered_on", dayBound(q.AfterDiscovered), string(q.AfterID))
+	}
 	b.WriteString(" ORDER BY discovered_on, id")
+	p.limit(&b, q.Limit)
+	if p.nomatch {
+		return "", nil
+	}
 	return b.String(), p.args
 }

@@ -193,7 +193,7 @@ func (a auditLog) Last(ctx context.Context) (audit.Entry, error) {
 	return e, nil
 }
 
-func (a auditLog) List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, error] {
+func (a auditLog) List(ctx context.Context, from uint64, limit int) iter.Seq2[audit.Entry, error] {
 	return func(yield func(audit.Entry, error) bool) {
 		if from > math.MaxInt64 {
 			if err := a.t.ready(ctx, false); err != nil {
@@ -203,12 +203,16 @@ func (a auditLog) List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, 
 		}
 		next := int64(from)
 		for {
-			page := make([]audit.Entry, 0, 16)
+			n := pageSize
+			if limit > 0 {
+				n = min(n, limit)
+			}
+			page := make([]audit.Entry, 0, min(n, 16))
 			_, err := a.t.query(ctx, false, func(r pgx.Rows) error {
 				e, err := scanEntry(r)
 				page = append(page, e)
 				return err
-			}, sqlAuditList, string(a.t.org), next, pageSize)
+			}, sqlAuditList, string(a.t.org), next, n)
 			if err != nil {
 				yield(audit.Entry{}, err)
 				return
@@ -218,7 +222,12 @@ func (a auditLog) List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, 
 					return
 				}
 			}
-			if len(page) < pageSize {
+			if limit > 0 {
+				if limit -= len(page); limit == 0 {
+					return
+				}
+			}
+			if len(page) < n {
 				return
 			}
 			next = int64(page[len(page)-1].Seq) + 1

@@ -58,21 +58,21 @@ func (s riskStore) table() docTable[riskreg.Risk] {
 }
 
 // riskColumns returns the projected columns of a risk: its status, its treatment due date
-// (NULL unless it is being treated with a due date) and the review date of its acceptance
-// (NULL unless it is accepted).
+// and the review date of its acceptance, as the domain derives them
+// ([riskreg.Risk.TreatmentDueOn], [riskreg.Risk.AcceptanceReviewOn]); NULL when zero.
 func riskColumns(r *riskreg.Risk) ([]any, error) {
 	if err := textOK("risk", string(r.Status)); err != nil {
 		return nil, err
 	}
 	var due, review pgtype.Date
 	var err error
-	if r.Status == riskreg.StatusTreating && r.DueOn != date.Zero {
-		if due, err = dayColumn("due_on", r.DueOn); err != nil {
+	if d := r.TreatmentDueOn(); d != date.Zero {
+		if due, err = dayColumn("due_on", d); err != nil {
 			return nil, err
 		}
 	}
-	if r.Status == riskreg.StatusAccepted && r.Acceptance != nil && r.Acceptance.ReviewOn != date.Zero {
-		if review, err = dayColumn("acceptance.review_on", r.Acceptance.ReviewOn); err != nil {
+	if d := r.AcceptanceReviewOn(); d != date.Zero {
+		if review, err = dayColumn("acceptance.review_on", d); err != nil {
 			return nil, err
 		}
 	}
@@ -130,7 +130,7 @@ func riskListSQL(q storage.RiskQuery) (string, []any) {
 		return true
 	}
 	treatment, review := q.TreatmentDue != (storage.Window{}), q.ReviewDue != (storage.Window{})
-	order := "id"
+	col := "" // the date column of the order, before id
 	switch {
 	case treatment && review: // no risk is both treating and accepted
 		return "", nil
@@ -138,16 +138,31 @@ func riskListSQL(q storage.RiskQuery) (string, []any) {
 		if !window("due_on", q.TreatmentDue) {
 			return "", nil
 		}
-		order = "due_on, id"
+		col = "due_on"
 	case review:
 		if !window("review_on", q.ReviewDue) {
 			return "", nil
 		}
-		order = "review_on, id"
+		col = "review_on"
 	case q.Open:
 		b.WriteString(" AND " + notClosedSQL)
 	}
-	b.WriteString(" ORDER BY " + order)
+	switch {
+	case q.AfterID == "":
+	case col == "":
+		b.WriteString(" AND id > " + p.text(string(q.AfterID)))
+	default:
+		p.after(&b, col, dayBound(q.AfterOn), string(q.AfterID))
+	}
+	if col == "" {
+		b.WriteString(" ORDER BY id")
+	} else {
+		b.WriteString(" ORDER BY " + col + ", id")
+	}
+	p.limit(&b, q.Limit)
+	if p.nomatch {
+		return "", nil
+	}
 	return b.String(), p.args
 }
 
@@ -156,14 +171,14 @@ type analysisStore struct{ t *tx }
 func (s analysisStore) table() docTable[riskreg.Analysis] {
 	return docTable[riskreg.Analysis]{t: s.t, kind: "analysis",
 		sqlGet: sqlAnalysisGet, sqlVersion: sqlAnalysisVersion, sqlCreate: sqlAnalysisCreate, sqlUpdate: sqlAnalysisUpdate,
-		key:     func(v *riskreg.Analysis) string { return v.ID },
-		setKey:  func(v *riskreg.Analysis, id string) { v.ID = id },
+		key:     func(v *riskreg.Analysis) string { return string(v.ID) },
+		setKey:  func(v *riskreg.Analysis, id string) { v.ID = riskreg.AnalysisID(id) },
 		version: func(v *riskreg.Analysis) *int64 { return &v.Version },
 		columns: func(v *riskreg.Analysis) ([]any, error) { return []any{int64(v.Year)}, nil }}
 }
 
-func (s analysisStore) Get(ctx context.Context, id string) (riskreg.Analysis, error) {
-	return s.table().get(ctx, id)
+func (s analysisStore) Get(ctx context.Context, id riskreg.AnalysisID) (riskreg.Analysis, error) {
+	return s.table().get(ctx, string(id))
 }
 
 func (s analysisStore) Create(ctx context.Context, v *riskreg.Analysis) error {
@@ -175,8 +190,23 @@ func (s analysisStore) Update(ctx context.Context, v *riskreg.Analysis) error {
 }
 
 // List reads the analyses through analyses_org_year, (org_id, year, id): the listing's order.
-func (s analysisStore) List(ctx context.Context) iter.Seq2[riskreg.Analysis, error] {
-	return s.table().scan(ctx, sqlAnalysisList, string(s.t.org))
+func (s analysisStore) List(ctx context.Context, q storage.AnalysisQuery) iter.Seq2[riskreg.Analysis, error] {
+	if q.AfterID == "" && q.Limit <= 0 {
+		return s.table().scan(ctx, sqlAnalysisList, string(s.t.org))
+	}
+	p := newParams()
+	var b strings.Builder
+	b.WriteString("SELECT id, version, doc FROM analyses WHERE org_id = $1")
+	if q.AfterID != "" {
+		p.after(&b, "year", int64(q.AfterYear), string(q.AfterID))
+	}
+	b.WriteString(" ORDER BY year, id")
+	p.limit(&b, q.Limit)
+	if p.nomatch {
+		return s.table().scan(ctx, "")
+	}
+	p.args[0] = string(s.t.org)
+	return s.table().scan(ctx, b.String(), p.args...)
 }
 
 type decisionStore struct{ t *tx }
@@ -191,8 +221,8 @@ func (s decisionStore) table(catalogVersion string) docTable[controls.Addressabl
 		columns: func(*controls.AddressableDecision) ([]any, error) { return nil, nil }}
 }
 
-func (s decisionStore) Get(ctx context.Context, catalogVersion string, id controls.ID) (controls.AddressableDecision, error) {
-	return s.table(catalogVersion).get(ctx, string(id))
+func (s decisionStore) Get(ctx context.Context, k controls.DecisionKey) (controls.AddressableDecision, error) {
+	return s.table(k.CatalogVersion).get(ctx, string(k.Control))
 }
 
 func (s decisionStore) Create(ctx context.Context, v *controls.AddressableDecision) error {

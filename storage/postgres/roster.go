@@ -27,8 +27,6 @@ WHERE org_id = $1 AND id = $2 AND version = $3`
 ON CONFLICT (org_id, id) DO NOTHING`
 	sqlTrialUpdate = `UPDATE trials SET version = version + 1, status = $4, doc = $5
 WHERE org_id = $1 AND id = $2 AND version = $3`
-	sqlTrialList       = `SELECT id, version, doc FROM trials WHERE org_id = $1 ORDER BY id`
-	sqlTrialListStatus = `SELECT id, version, doc FROM trials WHERE org_id = $1 AND status = $2 ORDER BY id`
 )
 
 type memberStore struct{ t *tx }
@@ -96,7 +94,11 @@ func memberListSQL(q storage.MemberQuery) (string, []any) {
 		d := p.add(dayBound(q.ActiveOn))
 		b.WriteString(" AND start_on <= " + d + " AND (end_on IS NULL OR end_on >= " + d + ")")
 	}
+	if q.AfterName != "" || q.AfterID != "" {
+		b.WriteString(" AND (name, id) > (" + p.text(q.AfterName) + ", " + p.text(string(q.AfterID)) + ")")
+	}
 	b.WriteString(" ORDER BY name, id")
+	p.limit(&b, q.Limit)
 	if p.nomatch {
 		return "", nil
 	}
@@ -131,12 +133,32 @@ func (s trialStore) Update(ctx context.Context, v *trials.Trial) error {
 	return s.table().update(ctx, v)
 }
 
-func (s trialStore) List(ctx context.Context, status trials.Status) iter.Seq2[trials.Trial, error] {
-	switch {
-	case status == "":
-		return s.table().scan(ctx, sqlTrialList, string(s.t.org))
-	case textOK("trial status", string(status)) != nil: // no stored trial has it
-		return s.table().scan(ctx, "")
+// List reads the trials in id order: the organization's range of the primary key, or
+// of trials_org_status for a status (0002_tasks.sql).
+func (s trialStore) List(ctx context.Context, q storage.TrialQuery) iter.Seq2[trials.Trial, error] {
+	sql, args := trialListSQL(q)
+	if sql != "" {
+		args[0] = string(s.t.org)
 	}
-	return s.table().scan(ctx, sqlTrialListStatus, string(s.t.org), string(status))
+	return s.table().scan(ctx, sql, args...)
+}
+
+// trialListSQL builds the List query for q, in id order; "" when q cannot match any
+// trial. $1 is the organization.
+func trialListSQL(q storage.TrialQuery) (string, []any) {
+	p := newParams()
+	var b strings.Builder
+	b.WriteString("SELECT id, version, doc FROM trials WHERE org_id = $1")
+	if q.Status != "" {
+		b.WriteString(" AND status = " + p.text(string(q.Status)))
+	}
+	if q.AfterID != "" {
+		b.WriteString(" AND id > " + p.text(string(q.AfterID)))
+	}
+	b.WriteString(" ORDER BY id")
+	p.limit(&b, q.Limit)
+	if p.nomatch {
+		return "", nil
+	}
+	return b.String(), p.args
 }

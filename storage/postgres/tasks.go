@@ -25,7 +25,6 @@ const (
 ON CONFLICT (org_id, id) DO NOTHING`
 	sqlTemplateUpdate = `UPDATE templates SET version = version + 1, doc = $4
 WHERE org_id = $1 AND id = $2 AND version = $3`
-	sqlTemplateList = `SELECT id, version, doc FROM templates WHERE org_id = $1 ORDER BY id`
 
 	sqlTaskGet     = `SELECT version, doc FROM tasks WHERE org_id = $1 AND id = $2`
 	sqlTaskVersion = `SELECT version FROM tasks WHERE org_id = $1 AND id = $2`
@@ -63,8 +62,13 @@ func (s templateStore) Update(ctx context.Context, v *task.Template) error {
 	return s.table().update(ctx, v)
 }
 
-func (s templateStore) List(ctx context.Context) iter.Seq2[task.Template, error] {
-	return s.table().scan(ctx, sqlTemplateList, string(s.t.org))
+// List reads the organization's range of the primary key, in id order.
+func (s templateStore) List(ctx context.Context, q storage.TemplateQuery) iter.Seq2[task.Template, error] {
+	sql, args := idListSQL("templates", "", string(q.AfterID), q.Limit)
+	if sql != "" {
+		args[0] = string(s.t.org)
+	}
+	return s.table().scan(ctx, sql, args...)
 }
 
 type taskStore struct{ t *tx }
@@ -149,13 +153,10 @@ func taskListSQL(q storage.TaskQuery) (string, []any) {
 		b.WriteString(" AND series = " + p.text(string(q.Series)))
 	}
 	if q.AfterDue != date.Zero || q.AfterID != "" {
-		due := p.add(dayBound(q.AfterDue))
-		b.WriteString(" AND (due_on, id) > (" + due + ", " + p.text(string(q.AfterID)) + ")")
+		p.after(&b, "due_on", dayBound(q.AfterDue), string(q.AfterID))
 	}
 	b.WriteString(" ORDER BY due_on, id")
-	if q.Limit > 0 {
-		b.WriteString(" LIMIT " + p.add(q.Limit))
-	}
+	p.limit(&b, q.Limit)
 	if p.nomatch {
 		return "", nil
 	}

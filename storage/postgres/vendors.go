@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -41,10 +40,10 @@ func sqlList[S ~string](states []S) string {
 const (
 	sqlVendorGet     = `SELECT version, doc FROM vendors WHERE org_id = $1 AND id = $2`
 	sqlVendorVersion = `SELECT version FROM vendors WHERE org_id = $1 AND id = $2`
-	sqlVendorCreate  = `INSERT INTO vendors (org_id, id, version, name, category, baa_state, next_review_on, expires_on, last_activity_on, doc)
-VALUES ($1, $2, 1, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (org_id, id) DO NOTHING`
-	sqlVendorUpdate = `UPDATE vendors SET version = version + 1, name = $4, category = $5, baa_state = $6,
-  next_review_on = $7, expires_on = $8, last_activity_on = $9, doc = $10
+	sqlVendorCreate  = `INSERT INTO vendors (org_id, id, version, name, name_key, category, baa_state, next_review_on, expires_on, last_activity_on, doc)
+VALUES ($1, $2, 1, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (org_id, id) DO NOTHING`
+	sqlVendorUpdate = `UPDATE vendors SET version = version + 1, name = $4, name_key = $5, category = $6, baa_state = $7,
+  next_review_on = $8, expires_on = $9, last_activity_on = $10, doc = $11
 WHERE org_id = $1 AND id = $2 AND version = $3`
 )
 
@@ -70,38 +69,41 @@ WHERE org_id = $1 AND baa_state IN (` + pendingSQL + `) AND (last_activity_on IS
 ORDER BY last_activity_on NULLS FIRST, id`
 )
 
-// listSQL builds the List query for the filters q sets.
+// listSQL builds the List query for the filters q sets, ordered by name then id; ""
+// when q cannot match any vendor. $1 is the organization.
 func listSQL(q storage.VendorQuery) (string, []any) {
+	p := newParams()
 	var b strings.Builder
-	args := []any{nil} // $1 is the organization
-	param := func(v any) string {
-		args = append(args, v)
-		return "$" + strconv.Itoa(len(args))
-	}
 	b.WriteString("SELECT id, version, doc FROM vendors WHERE org_id = $1")
 	if len(q.States) > 0 {
 		s := make([]string, len(q.States))
 		for i, x := range q.States {
 			s[i] = string(x)
 		}
-		b.WriteString(" AND baa_state = ANY(" + param(s) + ")")
+		b.WriteString(" AND baa_state = ANY(" + p.texts(s) + ")")
 	}
 	if len(q.Categories) > 0 {
 		c := make([]string, len(q.Categories))
 		for i, x := range q.Categories {
 			c[i] = string(x)
 		}
-		b.WriteString(" AND category = ANY(" + param(c) + ")")
+		b.WriteString(" AND category = ANY(" + p.texts(c) + ")")
+	}
+	if q.Name != "" {
+		b.WriteString(" AND name_key = " + p.text(vendors.NameKey(q.Name)))
 	}
 	if q.AfterName != "" || q.AfterID != "" {
-		n := param(q.AfterName)
-		b.WriteString(" AND (name, id) > (" + n + ", " + param(string(q.AfterID)) + ")")
+		n := p.text(q.AfterName)
+		b.WriteString(" AND (name, id) > (" + n + ", " + p.text(string(q.AfterID)) + ")")
 	}
 	b.WriteString(" ORDER BY name, id")
 	if q.Limit > 0 {
-		b.WriteString(" LIMIT " + param(q.Limit))
+		b.WriteString(" LIMIT " + p.add(q.Limit))
 	}
-	return b.String(), args
+	if p.nomatch {
+		return "", nil
+	}
+	return b.String(), p.args
 }
 
 // The dates the date columns keep: the zero date is NULL, and later dates up to the end
@@ -139,7 +141,7 @@ func (vs vendorStore) Create(ctx context.Context, v *vendors.Vendor) error {
 		return err
 	}
 	tag, err := vs.t.query(ctx, true, nil, sqlVendorCreate, string(vs.t.org), string(v.ID),
-		v.Name, string(v.Category), string(v.BAA.State), row.next, row.expires, row.activity, row.doc)
+		v.Name, vendors.NameKey(v.Name), string(v.Category), string(v.BAA.State), row.next, row.expires, row.activity, row.doc)
 	if err != nil {
 		return err
 	}
@@ -159,7 +161,7 @@ func (vs vendorStore) Update(ctx context.Context, v *vendors.Vendor) error {
 		return err
 	}
 	tag, err := vs.t.query(ctx, true, nil, sqlVendorUpdate, string(vs.t.org), string(v.ID), v.Version,
-		v.Name, string(v.Category), string(v.BAA.State), row.next, row.expires, row.activity, row.doc)
+		v.Name, vendors.NameKey(v.Name), string(v.Category), string(v.BAA.State), row.next, row.expires, row.activity, row.doc)
 	if err != nil {
 		return err
 	}
@@ -179,6 +181,9 @@ func (vs vendorStore) Update(ctx context.Context, v *vendors.Vendor) error {
 
 func (vs vendorStore) List(ctx context.Context, q storage.VendorQuery) iter.Seq2[vendors.Vendor, error] {
 	sql, args := listSQL(q)
+	if sql == "" {
+		return vs.none(ctx)
+	}
 	args[0] = string(vs.t.org)
 	return vs.scan(ctx, sql, args...)
 }
