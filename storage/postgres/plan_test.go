@@ -53,7 +53,7 @@ func TestQueryPlans(t *testing.T) {
 	require.NoError(t, err)
 	checks := map[string]planCheck{
 		"Vendors.Get": {postgres.Queries["Vendors.Get"], []any{o, "v-000005"}, "vendors_pkey", false},
-		"Vendors.Update": {postgres.Queries["Vendors.Update"], []any{o, "v-000005", int64(1), v.Name, string(v.Category),
+		"Vendors.Update": {postgres.Queries["Vendors.Update"], []any{o, "v-000005", int64(1), v.Name, vendors.NameKey(v.Name), string(v.Category),
 			string(v.BAA.State), pgDate(v.BAA.NextReviewOn), pgDate(v.BAA.ExpiresOn), pgDate(v.BAA.LastActivityOn), string(doc)},
 			"vendors_pkey", false},
 		"Vendors.ReviewsDue": {postgres.Queries["Vendors.ReviewsDue"], []any{o, from, to}, "vendors_org_review", true},
@@ -208,9 +208,9 @@ func TestRiskQueryPlans(t *testing.T) {
 			pgDate(0), string(doc)}, "risks_pkey", false},
 		"Analyses.Get":  {postgres.Queries["Analyses.Get"], []any{o, "sra-2007"}, "analyses_pkey", false},
 		"Analyses.List": {postgres.Queries["Analyses.List"], []any{o}, "analyses_org_year", true},
-		"ControlDecisions.Get": {postgres.Queries["ControlDecisions.Get"], []any{o, "164.303(a)(2)(iv)", "2013-omnibus"},
+		"ControlDecisions.Get": {postgres.Queries["ControlDecisions.Get"], []any{o, "2013-omnibus", "164.303(a)(2)(iv)"},
 			"control_decisions_pkey", false},
-		"ControlDecisions.Update": {postgres.Queries["ControlDecisions.Update"], []any{o, "164.303(a)(2)(iv)", "2013-omnibus",
+		"ControlDecisions.Update": {postgres.Queries["ControlDecisions.Update"], []any{o, "2013-omnibus", "164.303(a)(2)(iv)",
 			int64(1), `{}`}, "control_decisions_pkey", false},
 		"ControlDecisions.List": {postgres.Queries["ControlDecisions.List"], []any{o, "2013-omnibus"}, "control_decisions_pkey", true},
 	}

@@ -77,10 +77,10 @@ func seed(tb testing.TB, pool *pgxpool.Pool, orgs, perOrg int) {
 		v := seedVendor(j, perOrg)
 		doc, err := json.Marshal(&v)
 		require.NoError(tb, err)
-		docs = append(docs, []any{"", string(v.ID), int64(1), v.Name, string(v.Category), string(v.BAA.State),
+		docs = append(docs, []any{"", string(v.ID), int64(1), v.Name, vendors.NameKey(v.Name), string(v.Category), string(v.BAA.State),
 			pgDate(v.BAA.NextReviewOn), pgDate(v.BAA.ExpiresOn), pgDate(v.BAA.LastActivityOn), doc})
 	}
-	cols := []string{"org_id", "id", "version", "name", "category", "baa_state", "next_review_on", "expires_on", "last_activity_on", "doc"}
+	cols := []string{"org_id", "id", "version", "name", "name_key", "category", "baa_state", "next_review_on", "expires_on", "last_activity_on", "doc"}
 	for i := range orgs {
 		o := string(seedOrg(i))
 		for _, r := range docs {
