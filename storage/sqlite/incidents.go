@@ -57,6 +57,14 @@ func incidentListSQL(orgID string, q storage.IncidentQuery) (string, []any) {
 		b.WriteString(` AND discovered_on >= ? AND discovered_on < ?`)
 		args = append(args, int64(q.Discovered.From), int64(q.Discovered.To))
 	}
+	if q.AfterID != "" {
+		b.WriteString(` AND (discovered_on, id) > (?, ?)`)
+		args = append(args, int64(q.AfterDiscovered), string(q.AfterID))
+	}
 	b.WriteString(` ORDER BY discovered_on, id`)
+	if q.Limit > 0 {
+		b.WriteString(` LIMIT ?`)
+		args = append(args, q.Limit)
+	}
 	return b.String(), args
 }

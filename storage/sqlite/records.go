@@ -191,7 +191,7 @@ func (a auditLog) Last(ctx context.Context) (audit.Entry, error) {
 	return e, nil
 }
 
-func (a auditLog) List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, error] {
+func (a auditLog) List(ctx context.Context, from uint64, limit int) iter.Seq2[audit.Entry, error] {
 	return func(yield func(audit.Entry, error) bool) {
 		t := a.t
 		if err := t.check(ctx, false); err != nil {
@@ -202,7 +202,7 @@ func (a auditLog) List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, 
 		if !ok {
 			return
 		}
-		entries, err := a.list(ctx, start)
+		entries, err := a.list(ctx, start, limitArg(limit))
 		if err != nil {
 			yield(audit.Entry{}, t.fail(ctx, "list audit entries", err))
 			return
@@ -215,8 +215,8 @@ func (a auditLog) List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, 
 	}
 }
 
-func (a auditLog) list(ctx context.Context, from int64) ([]audit.Entry, error) {
-	rows, err := a.t.c.st.auditList.QueryContext(ctx, a.t.org, from)
+func (a auditLog) list(ctx context.Context, from int64, limit int) ([]audit.Entry, error) {
+	rows, err := a.t.c.st.auditList.QueryContext(ctx, a.t.org, from, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -269,10 +269,7 @@ func (l eventLog) List(ctx context.Context, after uint64, limit int) iter.Seq2[e
 		if !ok {
 			return
 		}
-		if limit <= 0 {
-			limit = -1 // SQLite: no limit
-		}
-		evs, err := l.list(ctx, start, limit)
+		evs, err := l.list(ctx, start, limitArg(limit))
 		if err != nil {
 			yield(event.Event{}, t.fail(ctx, "list events", err))
 			return

@@ -3,9 +3,8 @@ package sqlite
 import (
 	"context"
 	"iter"
+	"math"
 	"strings"
-
-	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/controls"
 	"github.com/hipaaops/hipaaops/riskreg"
@@ -22,26 +21,9 @@ func (s riskStore) table() docTable[riskreg.ID, riskreg.Risk] {
 		id:      func(v *riskreg.Risk) riskreg.ID { return v.ID },
 		version: func(v *riskreg.Risk) *int64 { return &v.Version },
 		cols: func(v *riskreg.Risk) []any {
-			return []any{string(v.Status), dateArg(riskDueOn(v)), dateArg(riskReviewOn(v))}
+			// The domain derives both dates; the columns are NULL for the zero date.
+			return []any{string(v.Status), dateArg(v.TreatmentDueOn()), dateArg(v.AcceptanceReviewOn())}
 		}}
-}
-
-// riskDueOn is the treatment due date of a risk being treated, zero otherwise: the value
-// of the due_on column, which is NULL for the zero date.
-func riskDueOn(r *riskreg.Risk) date.Date {
-	if r.Status != riskreg.StatusTreating {
-		return date.Zero
-	}
-	return r.DueOn
-}
-
-// riskReviewOn is the acceptance review date of an accepted risk, zero otherwise: the
-// value of the review_on column, which is NULL for the zero date.
-func riskReviewOn(r *riskreg.Risk) date.Date {
-	if r.Status != riskreg.StatusAccepted || r.Acceptance == nil {
-		return date.Zero
-	}
-	return r.Acceptance.ReviewOn
 }
 
 func (s riskStore) Get(ctx context.Context, id riskreg.ID) (riskreg.Risk, error) {
@@ -76,14 +58,14 @@ func riskListSQL(orgID string, q storage.RiskQuery) (string, []any) {
 	args := []any{orgID}
 	treatment, review := q.TreatmentDue != (storage.Window{}), q.ReviewDue != (storage.Window{})
 	b.WriteString(`SELECT version, doc FROM risks`)
-	order := `id`
+	order, cursor := `id`, `id > ?`
 	switch {
 	case treatment:
 		b.WriteString(` INDEXED BY risks_treatment_due`)
-		order = `due_on, id`
+		order, cursor = `due_on, id`, `(due_on, id) > (?, ?)`
 	case review:
 		b.WriteString(` INDEXED BY risks_review_due`)
-		order = `review_on, id`
+		order, cursor = `review_on, id`, `(review_on, id) > (?, ?)`
 	}
 	b.WriteString(` WHERE org_id = ?`)
 	if treatment {
@@ -97,20 +79,31 @@ func riskListSQL(orgID string, q storage.RiskQuery) (string, []any) {
 	if q.Open && !treatment && !review {
 		b.WriteString(` AND ` + notClosedSQL)
 	}
+	if q.AfterID != "" {
+		b.WriteString(` AND ` + cursor)
+		if treatment || review {
+			args = append(args, int64(q.AfterOn))
+		}
+		args = append(args, string(q.AfterID))
+	}
 	b.WriteString(` ORDER BY ` + order)
+	if q.Limit > 0 {
+		b.WriteString(` LIMIT ?`)
+		args = append(args, q.Limit)
+	}
 	return b.String(), args
 }
 
 type analysisStore struct{ t *tx }
 
-func (s analysisStore) table() docTable[string, riskreg.Analysis] {
-	return docTable[string, riskreg.Analysis]{t: s.t, kind: "analysis", st: &s.t.c.st.analysis,
-		id:      func(v *riskreg.Analysis) string { return v.ID },
+func (s analysisStore) table() docTable[riskreg.AnalysisID, riskreg.Analysis] {
+	return docTable[riskreg.AnalysisID, riskreg.Analysis]{t: s.t, kind: "analysis", st: &s.t.c.st.analysis,
+		id:      func(v *riskreg.Analysis) riskreg.AnalysisID { return v.ID },
 		version: func(v *riskreg.Analysis) *int64 { return &v.Version },
 		cols:    func(v *riskreg.Analysis) []any { return []any{int64(v.Year)} }}
 }
 
-func (s analysisStore) Get(ctx context.Context, id string) (riskreg.Analysis, error) {
+func (s analysisStore) Get(ctx context.Context, id riskreg.AnalysisID) (riskreg.Analysis, error) {
 	return s.table().get(ctx, id)
 }
 
@@ -122,9 +115,15 @@ func (s analysisStore) Update(ctx context.Context, v *riskreg.Analysis) error {
 	return s.table().update(ctx, v)
 }
 
-// List reads the analyses through analyses_by_year, (org_id, year, id): the listing's order.
-func (s analysisStore) List(ctx context.Context) iter.Seq2[riskreg.Analysis, error] {
-	return s.table().list(ctx, "list analyses", query{stmt: s.t.c.st.analysisList, args: []any{s.t.org}})
+// List reads the analyses through analyses_by_year, (org_id, year, id): the listing's
+// order, from the cursor on (without one, from before the smallest year).
+func (s analysisStore) List(ctx context.Context, q storage.AnalysisQuery) iter.Seq2[riskreg.Analysis, error] {
+	year := int64(math.MinInt64)
+	if q.AfterID != "" {
+		year = int64(q.AfterYear)
+	}
+	return s.table().list(ctx, "list analyses",
+		query{stmt: s.t.c.st.analysisList, args: []any{s.t.org, year, string(q.AfterID), limitArg(q.Limit)}})
 }
 
 type decisionStore struct{ t *tx }
@@ -138,8 +137,8 @@ func (s decisionStore) table(catalogVersion string) docTable[controls.ID, contro
 		version: func(v *controls.AddressableDecision) *int64 { return &v.Version }}
 }
 
-func (s decisionStore) Get(ctx context.Context, catalogVersion string, id controls.ID) (controls.AddressableDecision, error) {
-	return s.table(catalogVersion).get(ctx, id)
+func (s decisionStore) Get(ctx context.Context, k controls.DecisionKey) (controls.AddressableDecision, error) {
+	return s.table(k.CatalogVersion).get(ctx, k.Control)
 }
 
 func (s decisionStore) Create(ctx context.Context, v *controls.AddressableDecision) error {

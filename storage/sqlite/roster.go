@@ -57,7 +57,15 @@ func memberListSQL(orgID string, q storage.MemberQuery) (string, []any) {
 		b.WriteString(` AND (start_on IS NULL OR start_on <= ?) AND (end_on IS NULL OR end_on >= ?)`)
 		args = append(args, int64(q.ActiveOn), int64(q.ActiveOn))
 	}
+	if q.AfterName != "" || q.AfterID != "" {
+		b.WriteString(` AND (name, id) > (?, ?)`)
+		args = append(args, q.AfterName, string(q.AfterID))
+	}
 	b.WriteString(` ORDER BY name, id`)
+	if q.Limit > 0 {
+		b.WriteString(` LIMIT ?`)
+		args = append(args, q.Limit)
+	}
 	return b.String(), args
 }
 
@@ -83,11 +91,11 @@ func (s trialStore) Update(ctx context.Context, v *trials.Trial) error {
 }
 
 // List reads the trials by id through the primary key or, with a status, through
-// (org_id, status, id).
-func (s trialStore) List(ctx context.Context, status trials.Status) iter.Seq2[trials.Trial, error] {
-	q := query{stmt: s.t.c.st.trialList, args: []any{s.t.org}}
-	if status != "" {
-		q = query{stmt: s.t.c.st.trialListByStatus, args: []any{s.t.org, string(status)}}
+// (org_id, status, id), from the cursor on (every id sorts after the empty cursor).
+func (s trialStore) List(ctx context.Context, q storage.TrialQuery) iter.Seq2[trials.Trial, error] {
+	l := query{stmt: s.t.c.st.trialList, args: []any{s.t.org, string(q.AfterID), limitArg(q.Limit)}}
+	if q.Status != "" {
+		l = query{stmt: s.t.c.st.trialListByStatus, args: []any{s.t.org, string(q.Status), string(q.AfterID), limitArg(q.Limit)}}
 	}
-	return s.table().list(ctx, "list trials", q)
+	return s.table().list(ctx, "list trials", l)
 }

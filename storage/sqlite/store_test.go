@@ -133,17 +133,22 @@ func TestTwoStoresOneFile(t *testing.T) {
 		stores = append(stores, s)
 	}
 	actor := compliance.WithActor(ctx, compliance.Actor{ID: "u1"})
-	e0 := compliance.New(stores[0], compliance.Options{})
+	newEngine := func(s storage.Store) *compliance.Engine {
+		e, err := compliance.New(s, compliance.Options{})
+		require.NoError(t, err)
+		return e
+	}
+	e0 := newEngine(stores[0])
 	_, err := e0.CreateOrganization(actor, org.Organization{ID: "o", Name: "O", TimeZone: "UTC"})
 	require.NoError(t, err)
 	const perWorker = 15
 	var wg sync.WaitGroup
 	errs := make(chan error, 4*perWorker)
 	for w := range 4 {
-		e := compliance.New(stores[w%2], compliance.Options{})
+		e := newEngine(stores[w%2])
 		wg.Go(func() {
-			for range perWorker {
-				_, err := e.AddVendor(actor, "o", vendors.Vendor{Name: fmt.Sprintf("W%d", w), Category: vendors.CategoryEHR})
+			for i := range perWorker {
+				_, err := e.Org("o").Vendors().Add(actor, vendors.Vendor{Name: fmt.Sprintf("W%d-%d", w, i), Category: vendors.CategoryEHR})
 				if err != nil {
 					errs <- err
 				}
@@ -156,7 +161,7 @@ func TestTwoStoresOneFile(t *testing.T) {
 		require.NoError(t, err)
 	}
 	for _, s := range stores {
-		st, err := compliance.New(s, compliance.Options{}).VerifyAudit(actor, "o")
+		st, err := newEngine(s).Org("o").Audit().Verify(actor)
 		require.NoError(t, err)
 		require.Equal(t, 1+4*perWorker, st.Entries)
 	}

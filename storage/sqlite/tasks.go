@@ -35,8 +35,19 @@ func (s templateStore) Update(ctx context.Context, v *task.Template) error {
 	return s.table().update(ctx, v)
 }
 
-func (s templateStore) List(ctx context.Context) iter.Seq2[task.Template, error] {
-	return s.table().list(ctx, "list templates", query{stmt: s.t.c.st.templateList, args: []any{s.t.org}})
+// List reads the organization's range of the primary key from the cursor on, in id
+// order (every id sorts after the empty cursor).
+func (s templateStore) List(ctx context.Context, q storage.TemplateQuery) iter.Seq2[task.Template, error] {
+	return s.table().list(ctx, "list templates",
+		query{stmt: s.t.c.st.templateList, args: []any{s.t.org, string(q.AfterID), limitArg(q.Limit)}})
+}
+
+// limitArg is a LIMIT's value: n, or -1 (SQLite: no limit) for 0.
+func limitArg(n int) int {
+	if n <= 0 {
+		return -1
+	}
+	return n
 }
 
 type taskStore struct{ t *tx }

@@ -190,9 +190,9 @@ func TestTaskBadData(t *testing.T) {
 		{"members", "member", func(tx storage.Tx) error { _, err := tx.Members().Get(ctx, "m1"); return err },
 			func(tx storage.Tx) error { return drain(tx.Members().List(ctx, storage.MemberQuery{})) }},
 		{"trials", "trial", func(tx storage.Tx) error { _, err := tx.Trials().Get(ctx, "tr-1"); return err },
-			func(tx storage.Tx) error { return drain(tx.Trials().List(ctx, "")) }},
+			func(tx storage.Tx) error { return drain(tx.Trials().List(ctx, storage.TrialQuery{})) }},
 		{"templates", "template", func(tx storage.Tx) error { _, err := tx.Templates().Get(ctx, "x"); return err },
-			func(tx storage.Tx) error { return drain(tx.Templates().List(ctx)) }},
+			func(tx storage.Tx) error { return drain(tx.Templates().List(ctx, storage.TemplateQuery{})) }},
 	} {
 		t.Run(c.kind, func(t *testing.T) {
 			for _, doc := range []string{`{"id": "x", "state": "archived", "role": "astrologer", "status": "paused", "default_role": "Not A Role"}`, `{`, `[]`} {

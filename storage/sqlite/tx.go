@@ -71,7 +71,8 @@ func isBusy(err error) bool {
 // classify wraps a database error so that callers can match it with the storage
 // sentinels: a constraint on a key is ErrExists, a lock another connection kept past the
 // busy timeout ErrConflict, a used-up transaction ErrTxDone, a done context its error.
-// Everything else keeps SQLite's error in the chain, behind the "sqlite:" prefix.
+// Everything else (an I/O error, a full disk, a corrupt file) is ErrUnavailable, with
+// SQLite's error in the chain behind it.
 func classify(ctx context.Context, what string, err error) error {
 	if cerr := ctx.Err(); cerr != nil {
 		return fmt.Errorf("sqlite: %s: %w", what, cerr)
@@ -89,5 +90,5 @@ func classify(ctx context.Context, what string, err error) error {
 	if errors.Is(err, sql.ErrTxDone) {
 		return fmt.Errorf("sqlite: %s: %w", what, storage.ErrTxDone)
 	}
-	return fmt.Errorf("sqlite: %s: %w", what, err)
+	return fmt.Errorf("sqlite: %s: %w: %w", what, storage.ErrUnavailable, err)
 }

@@ -97,7 +97,7 @@ func (vs vendorStore) Create(ctx context.Context, v *vendors.Vendor) error {
 		return err
 	}
 	b := &v.BAA
-	if _, err := t.c.st.vendorInsert.ExecContext(ctx, t.org, string(v.ID), v.Name, string(v.Category),
+	if _, err := t.c.st.vendorInsert.ExecContext(ctx, t.org, string(v.ID), v.Name, vendors.NameKey(v.Name), string(v.Category),
 		string(b.State), dateArg(b.NextReviewOn), dateArg(b.ExpiresOn), dateArg(b.LastActivityOn), doc); err != nil {
 		return t.fail(ctx, fmt.Sprintf("create vendor %q", v.ID), err)
 	}
@@ -116,7 +116,7 @@ func (vs vendorStore) Update(ctx context.Context, v *vendors.Vendor) error {
 	}
 	what := fmt.Sprintf("update vendor %q", v.ID)
 	b := &v.BAA
-	res, err := t.c.st.vendorUpdate.ExecContext(ctx, v.Name, string(v.Category), string(b.State),
+	res, err := t.c.st.vendorUpdate.ExecContext(ctx, v.Name, vendors.NameKey(v.Name), string(v.Category), string(b.State),
 		dateArg(b.NextReviewOn), dateArg(b.ExpiresOn), dateArg(b.LastActivityOn), doc,
 		t.org, string(v.ID), v.Version)
 	if err != nil {
@@ -195,7 +195,8 @@ func (vs vendorStore) List(ctx context.Context, q storage.VendorQuery) iter.Seq2
 }
 
 // listSQL builds the query of a vendor listing: the filters of q, the cursor (name, id)
-// and the limit, over the (org_id, name, id) index.
+// and the limit, over the (org_id, name, id) index or, for one name, the
+// (org_id, name_key, name, id) one.
 func listSQL(orgID string, q storage.VendorQuery) (string, []any) {
 	var b strings.Builder
 	args := []any{orgID}
@@ -210,6 +211,10 @@ func listSQL(orgID string, q storage.VendorQuery) (string, []any) {
 		for _, v := range vals {
 			args = append(args, v)
 		}
+	}
+	if q.Name != "" {
+		b.WriteString(` AND name_key = ?`)
+		args = append(args, vendors.NameKey(q.Name))
 	}
 	in("baa_state", strs(q.States))
 	in("category", strs(q.Categories))
