@@ -98,8 +98,10 @@ func (r records[K, V]) args(k K) []any {
 
 // name names the record k in errors: its kind and its key (the organization for the
 // profile).
-func (r records[K, V]) name(k K) string {
-	parts := r.tb.keyArgs(k)
+func (r records[K, V]) name(k K) string { return r.named(r.tb.keyArgs(k)) }
+
+// named names the record of the key columns parts.
+func (r records[K, V]) named(parts []string) string {
 	if len(parts) == 0 {
 		return fmt.Sprintf("%s %q", r.tb.kind, r.t.org)
 	}
@@ -128,7 +130,7 @@ func (r records[K, V]) Get(ctx context.Context, k K) (V, error) {
 	if !found {
 		return zero, fmt.Errorf("%s: %w", r.name(k), storage.ErrNotFound)
 	}
-	return r.decode(version, doc)
+	return r.decode(r.name(k), version, doc)
 }
 
 // Create stores v with version 1 and sets its Version; storage.ErrExists if its key is
@@ -206,19 +208,20 @@ func (r records[K, V]) encode(k K, v *V, version int64) ([]any, error) {
 	return append(cols, doc), nil
 }
 
-// decode reads a stored document; the version column is the record's version.
-func (r records[K, V]) decode(version int64, doc []byte) (V, error) {
+// decode reads the stored document of the record name; the version column is the
+// record's version.
+func (r records[K, V]) decode(name string, version int64, doc []byte) (V, error) {
 	var v V
 	if err := json.Unmarshal(doc, &v); err != nil {
 		var zero V
-		return zero, fmt.Errorf("postgres: %s: stored document cannot be read: %w", r.tb.kind, err)
+		return zero, fmt.Errorf("postgres: %s: stored document cannot be read: %w", name, err)
 	}
 	*r.tb.version(&v) = version
 	return v, nil
 }
 
-// scan runs a listing (SELECT version, doc …) when the iteration starts, reads and
-// closes all its rows, then decodes and yields them. An empty sql is a listing that
+// scan runs a listing (SELECT the key columns, version, doc …) when the iteration
+// starts, reads and closes all its rows, then decodes and yields them. An empty sql is a listing that
 // cannot match anything: it sends nothing, and still reports a used-up transaction or an
 // ended context.
 func (r records[K, V]) scan(ctx context.Context, sql string, args ...any) iter.Seq2[V, error] {
@@ -231,13 +234,18 @@ func (r records[K, V]) scan(ctx context.Context, sql string, args ...any) iter.S
 			return
 		}
 		type hit struct {
+			key     []string
 			version int64
 			doc     []byte
 		}
 		var hits []hit
 		_, err := r.t.query(ctx, false, func(row pgx.Rows) error {
-			var h hit
-			err := row.Scan(&h.version, &h.doc)
+			h := hit{key: make([]string, len(r.tb.keyCols))}
+			dest := make([]any, 0, len(h.key)+2)
+			for i := range h.key {
+				dest = append(dest, &h.key[i])
+			}
+			err := row.Scan(append(dest, &h.version, &h.doc)...)
 			hits = append(hits, h)
 			return err
 		}, sql, args...)
@@ -246,7 +254,7 @@ func (r records[K, V]) scan(ctx context.Context, sql string, args ...any) iter.S
 			return
 		}
 		for _, h := range hits {
-			v, err := r.decode(h.version, h.doc)
+			v, err := r.decode(r.named(h.key), h.version, h.doc)
 			if !yield(v, err) || err != nil {
 				return
 			}
@@ -321,7 +329,7 @@ func (p *params) limit(b *strings.Builder, n int) {
 func idListSQL(table, afterID string, limit int) (string, []any) {
 	p := newParams()
 	var b strings.Builder
-	b.WriteString("SELECT version, doc FROM " + table + " WHERE org_id = $1")
+	b.WriteString("SELECT id, version, doc FROM " + table + " WHERE org_id = $1")
 	if afterID != "" {
 		b.WriteString(" AND id > " + p.text(afterID))
 	}

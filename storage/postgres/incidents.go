@@ -56,7 +56,7 @@ func (s incidentStore) List(ctx context.Context, q storage.IncidentQuery) iter.S
 func incidentListSQL(q storage.IncidentQuery) (string, []any) {
 	p := newParams()
 	var b strings.Builder
-	b.WriteString("SELECT version, doc FROM incidents WHERE org_id = $1")
+	b.WriteString("SELECT id, version, doc FROM incidents WHERE org_id = $1")
 	if q.Open {
 		b.WriteString(" AND closed_on IS NULL")
 	}

@@ -17,8 +17,8 @@ import (
 const notClosedSQL = "status <> '" + string(riskreg.StatusClosed) + "'"
 
 const (
-	sqlAnalysisList = `SELECT version, doc FROM analyses WHERE org_id = $1 ORDER BY year, id`
-	sqlDecisionList = `SELECT version, doc FROM control_decisions
+	sqlAnalysisList = `SELECT id, version, doc FROM analyses WHERE org_id = $1 ORDER BY year, id`
+	sqlDecisionList = `SELECT catalog_version, control, version, doc FROM control_decisions
 WHERE org_id = $1 AND catalog_version = $2 ORDER BY control`
 )
 
@@ -74,7 +74,7 @@ func (s riskStore) List(ctx context.Context, q storage.RiskQuery) iter.Seq2[risk
 func riskListSQL(q storage.RiskQuery) (string, []any) {
 	p := newParams()
 	var b strings.Builder
-	b.WriteString("SELECT version, doc FROM risks WHERE org_id = $1")
+	b.WriteString("SELECT id, version, doc FROM risks WHERE org_id = $1")
 	// window adds the condition of a date window on col; false when it holds no day.
 	window := func(col string, w storage.Window) bool {
 		if w.From >= w.To {
@@ -151,7 +151,7 @@ func (s analysisStore) List(ctx context.Context, q storage.AnalysisQuery) iter.S
 	}
 	p := newParams()
 	var b strings.Builder
-	b.WriteString("SELECT version, doc FROM analyses WHERE org_id = $1")
+	b.WriteString("SELECT id, version, doc FROM analyses WHERE org_id = $1")
 	if q.AfterID != "" {
 		p.after(&b, "year", int64(q.AfterYear), string(q.AfterID))
 	}

@@ -56,7 +56,7 @@ func (s memberStore) List(ctx context.Context, q storage.MemberQuery) iter.Seq2[
 func memberListSQL(q storage.MemberQuery) (string, []any) {
 	p := newParams()
 	var b strings.Builder
-	b.WriteString("SELECT version, doc FROM members WHERE org_id = $1")
+	b.WriteString("SELECT id, version, doc FROM members WHERE org_id = $1")
 	if q.Role != "" {
 		b.WriteString(" AND role = " + p.text(string(q.Role)))
 	}
@@ -107,7 +107,7 @@ func (s trialStore) List(ctx context.Context, q storage.TrialQuery) iter.Seq2[tr
 func trialListSQL(q storage.TrialQuery) (string, []any) {
 	p := newParams()
 	var b strings.Builder
-	b.WriteString("SELECT version, doc FROM trials WHERE org_id = $1")
+	b.WriteString("SELECT id, version, doc FROM trials WHERE org_id = $1")
 	if q.Status != "" {
 		b.WriteString(" AND status = " + p.text(string(q.Status)))
 	}

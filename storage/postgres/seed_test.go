@@ -281,12 +281,12 @@ func seedAnalyses(tb testing.TB, pool *pgxpool.Pool, orgs, perOrg int) {
 	var analyses, decisions [][]any
 	for i := range orgs {
 		for j := range perOrg {
-			a := riskreg.Snapshot(fmt.Sprintf("sra-%04d", 2000+j), 2000+j, riskreg.MethodHHS3x3,
+			a := riskreg.Snapshot(riskreg.AnalysisID(fmt.Sprintf("sra-%04d", 2000+j)), 2000+j, riskreg.MethodHHS3x3,
 				[]riskreg.Risk{seedRisk(j), seedRisk(j + 1)})
 			a.Version, a.CreatedAt = 1, time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
 			doc, err := json.Marshal(&a)
 			require.NoError(tb, err)
-			analyses = append(analyses, []any{string(seedOrg(i)), a.ID, a.Version, int64(a.Year), doc})
+			analyses = append(analyses, []any{string(seedOrg(i)), string(a.ID), a.Version, int64(a.Year), doc})
 			for _, version := range []string{"2013-omnibus", "2027-final"} {
 				d := controls.AddressableDecision{Control: controls.ID(fmt.Sprintf("164.3%02d(a)(2)(iv)", j)),
 					CatalogVersion: version, Decision: controls.DecisionImplemented, DecidedBy: "Security officer",

@@ -79,7 +79,7 @@ func (s taskStore) List(ctx context.Context, q storage.TaskQuery) iter.Seq2[task
 func taskListSQL(q storage.TaskQuery) (string, []any) {
 	p := newParams()
 	var b strings.Builder
-	b.WriteString("SELECT version, doc FROM tasks WHERE org_id = $1")
+	b.WriteString("SELECT id, version, doc FROM tasks WHERE org_id = $1")
 	if q.Open {
 		b.WriteString(" AND state IN (" + openSQL + ")")
 	}

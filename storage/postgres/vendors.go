@@ -68,20 +68,20 @@ func vendorColumns(v *vendors.Vendor) ([]any, error) {
 // earliest one stored: it sorts first, and the "unset" variants, used when the window
 // contains the zero date, also return it, as storage/memory does.
 var (
-	sqlReviewsDue = `SELECT version, doc FROM vendors
+	sqlReviewsDue = `SELECT id, version, doc FROM vendors
 WHERE org_id = $1 AND baa_state IN (` + inForceSQL + `) AND next_review_on >= $2 AND next_review_on < $3
 ORDER BY next_review_on NULLS FIRST, id`
-	sqlReviewsDueUnset = `SELECT version, doc FROM vendors
+	sqlReviewsDueUnset = `SELECT id, version, doc FROM vendors
 WHERE org_id = $1 AND baa_state IN (` + inForceSQL + `)
   AND (next_review_on IS NULL OR next_review_on >= $2 AND next_review_on < $3)
 ORDER BY next_review_on NULLS FIRST, id`
-	sqlExpiring = `SELECT version, doc FROM vendors
+	sqlExpiring = `SELECT id, version, doc FROM vendors
 WHERE org_id = $1 AND baa_state IN (` + expiringSQL + `) AND expires_on >= $2 AND expires_on < $3
 ORDER BY expires_on NULLS FIRST, id`
-	sqlStalled = `SELECT version, doc FROM vendors
+	sqlStalled = `SELECT id, version, doc FROM vendors
 WHERE org_id = $1 AND baa_state IN (` + pendingSQL + `) AND last_activity_on < $2
 ORDER BY last_activity_on NULLS FIRST, id`
-	sqlStalledUnset = `SELECT version, doc FROM vendors
+	sqlStalledUnset = `SELECT id, version, doc FROM vendors
 WHERE org_id = $1 AND baa_state IN (` + pendingSQL + `) AND (last_activity_on IS NULL OR last_activity_on < $2)
 ORDER BY last_activity_on NULLS FIRST, id`
 )
@@ -91,7 +91,7 @@ ORDER BY last_activity_on NULLS FIRST, id`
 func listSQL(q storage.VendorQuery) (string, []any) {
 	p := newParams()
 	var b strings.Builder
-	b.WriteString("SELECT version, doc FROM vendors WHERE org_id = $1")
+	b.WriteString("SELECT id, version, doc FROM vendors WHERE org_id = $1")
 	if len(q.States) > 0 {
 		s := make([]string, len(q.States))
 		for i, x := range q.States {
