@@ -209,12 +209,14 @@ func (r records[K, V]) encode(k K, v *V, version int64) ([]any, error) {
 }
 
 // decode reads the stored document of the record name; the version column is the
-// record's version.
+// record's version. A document that does not decode is stored data this code cannot
+// read, neither bad input of the caller nor a storage failure: the error does not wrap
+// the decoder's (whose chain may hold a validation error of an enum).
 func (r records[K, V]) decode(name string, version int64, doc []byte) (V, error) {
 	var v V
 	if err := json.Unmarshal(doc, &v); err != nil {
 		var zero V
-		return zero, fmt.Errorf("postgres: %s: stored document cannot be read: %w", name, err)
+		return zero, fmt.Errorf("postgres: %s: stored document cannot be read: %v", name, err)
 	}
 	*r.tb.version(&v) = version
 	return v, nil
