@@ -128,8 +128,7 @@ const (
 
 // statements are the fixed statements prepared on one connection.
 type statements struct {
-	orgGet, orgInsert, orgUpdate, orgVersion                   *sql.Stmt
-	vendorGet, vendorVersion, vendorInsert, vendorUpdate       *sql.Stmt
+	org, vendor                                                docStmts
 	reviewsDue, reviewsDueUnset, expiring, stalled, stalledUns *sql.Stmt
 	auditLast, auditList, auditInsert                          *sql.Stmt
 	eventLast, eventList, eventInsert                          *sql.Stmt
@@ -142,11 +141,6 @@ type statements struct {
 	reminderClaim                                              *sql.Stmt
 }
 
-// docStmts are the statements that keep one aggregate stored as a document.
-type docStmts struct {
-	get, version, insert, update *sql.Stmt
-}
-
 // stmtDef names where a prepared statement goes and its text.
 type stmtDef struct {
 	p   **sql.Stmt
@@ -155,10 +149,10 @@ type stmtDef struct {
 
 func (st *statements) all() []stmtDef {
 	return []stmtDef{
-		{&st.orgGet, sqlOrgGet}, {&st.orgInsert, sqlOrgInsert}, {&st.orgUpdate, sqlOrgUpdate},
-		{&st.orgVersion, sqlOrgVersion},
-		{&st.vendorGet, sqlVendorGet}, {&st.vendorVersion, sqlVendorVersion},
-		{&st.vendorInsert, sqlVendorInsert}, {&st.vendorUpdate, sqlVendorUpdate},
+		{&st.org.get, sqlOrgGet}, {&st.org.insert, sqlOrgInsert}, {&st.org.update, sqlOrgUpdate},
+		{&st.org.version, sqlOrgVersion},
+		{&st.vendor.get, sqlVendorGet}, {&st.vendor.version, sqlVendorVersion},
+		{&st.vendor.insert, sqlVendorInsert}, {&st.vendor.update, sqlVendorUpdate},
 		{&st.reviewsDue, sqlReviewsDue}, {&st.reviewsDueUnset, sqlReviewsDueUnset},
 		{&st.expiring, sqlExpiring}, {&st.stalled, sqlStalled}, {&st.stalledUns, sqlStalledUnset},
 		{&st.auditLast, sqlAuditLast}, {&st.auditList, sqlAuditList}, {&st.auditInsert, sqlAuditInsert},

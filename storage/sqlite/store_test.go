@@ -348,8 +348,11 @@ func TestBadData(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			_, err := db.ExecContext(ctx, `UPDATE vendors SET doc = ? WHERE id = 'v1'`, doc)
 			require.NoError(t, err)
-			require.ErrorContains(t, get(), "sqlite: decode vendor")
-			require.ErrorContains(t, list(), "sqlite: decode vendor")
+			for _, err := range []error{get(), list()} {
+				require.ErrorContains(t, err, "sqlite: decode vendor")
+				require.NotErrorIs(t, err, validation.ErrInvalid, "a damaged record is not the caller's bad input")
+				require.NotErrorIs(t, err, storage.ErrUnavailable, "nor a database failure")
+			}
 		})
 	}
 	t.Run("UnencodableVendor", func(t *testing.T) {

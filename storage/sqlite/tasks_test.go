@@ -198,8 +198,11 @@ func TestTaskBadData(t *testing.T) {
 			for _, doc := range []string{`{"id": "x", "state": "archived", "role": "astrologer", "status": "paused", "default_role": "Not A Role"}`, `{`, `[]`} {
 				_, err := db.ExecContext(ctx, `UPDATE `+c.table+` SET doc = ?`, doc)
 				require.NoError(t, err)
-				require.ErrorContains(t, s.Org("o").View(ctx, c.get), "sqlite: decode "+c.kind, doc)
-				require.ErrorContains(t, s.Org("o").View(ctx, c.list), "sqlite: decode "+c.kind, doc)
+				for _, err := range []error{s.Org("o").View(ctx, c.get), s.Org("o").View(ctx, c.list)} {
+					require.ErrorContains(t, err, "sqlite: decode "+c.kind, doc)
+					require.NotErrorIs(t, err, validation.ErrInvalid, "a damaged record is not the caller's bad input")
+					require.NotErrorIs(t, err, storage.ErrUnavailable, "nor a database failure")
+				}
 			}
 		})
 	}
