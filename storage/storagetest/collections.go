@@ -317,7 +317,7 @@ func starterRisk(id riskreg.ID) riskreg.Risk {
 	r.Vendors, r.Sites = []vendors.ID{"v-pacs"}, []org.SiteID{"main"}
 	r.Quant = &riskreg.Quant{SLE: decimal.RequireFromString("250000.10"), ARO: decimal.RequireFromString("0.15"),
 		MitigationCost: decimal.RequireFromString("12000"), ResidualARO: decimal.RequireFromString("0.03")}
-	r.Reviews = []riskreg.Review{{On: d0 - 30, By: "Security officer", Note: "first look", Method: riskreg.MethodHHS3x3}}
+	r.Reviews = []riskreg.Entry{{On: d0 - 30, By: "Security officer", Note: "first look", Method: riskreg.MethodHHS3x3}}
 	return r
 }
 

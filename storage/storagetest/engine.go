@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -17,8 +18,10 @@ import (
 	"github.com/hipaaops/hipaaops/event"
 	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/org"
+	specialty "github.com/hipaaops/hipaaops/profiles"
 	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/storage"
+	"github.com/hipaaops/hipaaops/task"
 	"github.com/hipaaops/hipaaops/validation"
 	"github.com/hipaaops/hipaaops/vendors"
 )
@@ -44,6 +47,16 @@ func newEngine(t *testing.T, s storage.Store) (*compliance.Engine, *compliance.O
 func plainEngine(t *testing.T, s storage.Store) *compliance.Engine {
 	t.Helper()
 	e, err := compliance.New(s, compliance.Options{Now: func() time.Time { return t0 }})
+	require.NoError(t, err)
+	return e
+}
+
+// engineOn is an engine on s whose clock reads 15:04 UTC on day.
+func engineOn(t *testing.T, s storage.Store, day date.Date) *compliance.Engine {
+	t.Helper()
+	y, m, d := day.Date()
+	at := time.Date(y, m, d, 15, 4, 0, 0, time.UTC)
+	e, err := compliance.New(s, compliance.Options{Now: func() time.Time { return at }})
 	require.NoError(t, err)
 	return e
 }
@@ -138,7 +151,9 @@ var engineTests = []test{
 		require.Len(t, inv.Gaps, 1)
 		require.Equal(t, vendors.GapPending, inv.Gaps[0].Reason)
 
-		ref, err := o.Vendors().Refresh(actorCtx, compliance.RefreshOptions{AsOf: nextReview})
+		// The refresh runs on the day the review comes due (another app server's clock).
+		later := engineOn(t, s, nextReview).Org(orgA)
+		ref, err := later.Vendors().Refresh(actorCtx, compliance.RefreshOptions{})
 		require.NoError(t, err)
 		require.Equal(t, []vendors.ID{v.ID}, ids(ref.ReviewDue))
 		got, err := o.Vendors().Get(actorCtx, v.ID)
@@ -395,6 +410,60 @@ var incidentEngineTests = []test{
 			}
 		}
 		_, err = o.Audit().Verify(actorCtx)
+		require.NoError(t, err)
+	}},
+}
+
+var sweepTests = []test{
+	{"Engine/ConcurrentSweeps", "several processes sweeping the same organization at once emit each reminder exactly once", func(t *testing.T, s storage.Store) {
+		_, o := newEngine(t, s)
+		const tasks = 6
+		for i := range tasks {
+			_, err := o.Tasks().Create(actorCtx, specialty.TemplateIncidentTabletop,
+				task.NewParams{TriggeredOn: d0 - 60, DueOn: d0 + date.Date(i*3-6), Site: "main"}) // 2 overdue, 4 due soon
+			require.NoError(t, err)
+		}
+		const sweepers = 6
+		var wg sync.WaitGroup
+		var emitted atomic.Int64
+		errs := make(chan error, sweepers)
+		start := make(chan struct{})
+		for range sweepers {
+			wg.Go(func() {
+				// Each sweeper is its own engine, as on another app server.
+				other := plainEngine(t, s).Org(orgA)
+				<-start
+				for attempt := 0; ; attempt++ {
+					res, err := other.Sweep(actorCtx, compliance.SweepOptions{AsOf: d0})
+					if errors.Is(err, storage.ErrConflict) && attempt < 50 {
+						continue // another writer held the database: sweep again
+					}
+					if err != nil {
+						errs <- err
+						return
+					}
+					emitted.Add(int64(len(res.Reminders)))
+					return
+				}
+			})
+		}
+		close(start)
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			require.NoError(t, err)
+		}
+		// 2 overdue, 4 due within 30 days (one reminder each, the nearest threshold).
+		require.EqualValues(t, tasks, emitted.Load())
+		evs := allEvents(t, o)
+		n := 0
+		for _, ev := range evs {
+			if strings.HasPrefix(string(ev.Type), "reminder.") {
+				n++
+			}
+		}
+		require.Equal(t, tasks, n, "each reminder event once")
+		_, err := o.Audit().Verify(actorCtx)
 		require.NoError(t, err)
 	}},
 }

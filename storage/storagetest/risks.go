@@ -108,7 +108,7 @@ var riskTests = []test{
 		a26.Version = 1
 		sameJSON(t, a26, got[1])
 		stale := got[1]
-		require.NoError(t, got[1].Approve("Dr. Osei", d0))
+		require.NoError(t, got[1].Approve(riskreg.Approval{By: "Dr. Osei", On: d0}))
 		update(t, s, orgA, func(tx storage.Tx) error { return tx.Analyses().Update(ctx, &got[1]) })
 		require.ErrorIs(t, s.Org(orgA).Update(ctx, func(tx storage.Tx) error { return tx.Analyses().Update(ctx, &stale) }), storage.ErrConflict)
 		require.ErrorIs(t, s.Org(orgB).View(ctx, func(tx storage.Tx) error { _, err := tx.Analyses().Get(ctx, "sra-2026"); return err }), storage.ErrNotFound)
