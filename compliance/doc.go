@@ -72,7 +72,9 @@
 //
 // Every listing returns a [Page]: at most the query's Limit items (a bounded default when
 // zero) and an opaque Next cursor to pass back as the query's Cursor; the last page has
-// none.
+// none. [All] reads every page of a listing:
+//
+//	open, err := compliance.All(ctx, clinic.Tasks().List, compliance.TaskQuery{Open: true})
 //
 // # Errors
 //
