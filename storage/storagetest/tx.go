@@ -166,6 +166,34 @@ var logTests = []test{
 			return nil
 		})
 	}},
+	{"Audit/ListPages", "the audit listing returns up to limit entries from a sequence number on, in order: pages of any limit give each entry once", func(t *testing.T, s storage.Store) {
+		const n = 7
+		update(t, s, orgA, func(tx storage.Tx) error {
+			for range n {
+				appendAudit(t, tx, "step")
+			}
+			return nil
+		})
+		update(t, s, orgB, func(tx storage.Tx) error { appendAudit(t, tx, "other"); return nil })
+		view(t, s, orgA, func(tx storage.Tx) error {
+			require.Equal(t, []uint64{1, 2, 3, 4, 5, 6, 7}, seqs(collect(t, tx.Audit().List(ctx, 0, 0))))
+			for _, limit := range []int{1, 2, 3, n, n + 1} {
+				var got []uint64
+				for from := uint64(1); from <= n+1; {
+					page := seqs(collect(t, tx.Audit().List(ctx, from, limit)))
+					require.LessOrEqual(t, len(page), limit)
+					got = append(got, page...)
+					if len(page) < limit {
+						break
+					}
+					from = page[len(page)-1] + 1
+				}
+				require.Equal(t, []uint64{1, 2, 3, 4, 5, 6, 7}, got, "pages of %d", limit)
+			}
+			require.Empty(t, collect(t, tx.Audit().List(ctx, n+1, 2)))
+			return nil
+		})
+	}},
 	{"Audit/AppendOutOfOrder", "an entry that does not follow the last one is ErrConflict", func(t *testing.T, s storage.Store) {
 		var first audit.Entry
 		update(t, s, orgA, func(tx storage.Tx) error { first = appendAudit(t, tx, "one"); return nil })
