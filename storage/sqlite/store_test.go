@@ -18,6 +18,7 @@ import (
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/storage/memory"
 	"github.com/hipaaops/hipaaops/storage/sqlite"
+	"github.com/hipaaops/hipaaops/trials"
 	"github.com/hipaaops/hipaaops/validation"
 	"github.com/hipaaops/hipaaops/vendors"
 )
@@ -389,4 +390,27 @@ func TestBadData(t *testing.T) {
 func getV(s storage.Store, o org.ID, id vendors.ID) (v vendors.Vendor, err error) {
 	err = s.Org(o).View(ctx, func(tx storage.Tx) error { v, err = tx.Vendors().Get(ctx, id); return err })
 	return v, err
+}
+
+// TestDatabaseFailureIsUnavailable checks that a failure of the database itself (here a
+// table gone from under the store) is storage.ErrUnavailable, never the caller's bad
+// input nor a missing record.
+func TestDatabaseFailureIsUnavailable(t *testing.T) {
+	s := openFile(t)
+	defer s.Close()
+	tr := trials.Trial{ID: "tr-1", Title: "T", Sponsor: "v", Status: trials.StatusOpening}
+	require.NoError(t, s.Org("o").Update(ctx, func(tx storage.Tx) error { return tx.Trials().Create(ctx, &tr) }))
+	_, err := sqlite.DB(s).ExecContext(ctx, `DROP TABLE trials`)
+	require.NoError(t, err)
+	for name, f := range map[string]func(storage.Tx) error{
+		"Get":    func(tx storage.Tx) error { _, err := tx.Trials().Get(ctx, "tr-1"); return err },
+		"List":   func(tx storage.Tx) error { return drain(tx.Trials().List(ctx, storage.TrialQuery{})) },
+		"Create": func(tx storage.Tx) error { v := tr; v.ID = "tr-2"; return tx.Trials().Create(ctx, &v) },
+		"Update": func(tx storage.Tx) error { v := tr; return tx.Trials().Update(ctx, &v) },
+	} {
+		err := s.Org("o").Update(ctx, f)
+		require.ErrorIs(t, err, storage.ErrUnavailable, name)
+		require.NotErrorIs(t, err, storage.ErrNotFound, name)
+		require.NotErrorIs(t, err, validation.ErrInvalid, name)
+	}
 }
