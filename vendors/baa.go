@@ -94,9 +94,13 @@ func NextStates(s State) []State { return append([]State(nil), transitions[s]...
 // ErrTransition matches every [*TransitionError] with [errors.Is].
 var ErrTransition = errors.New("vendors: BAA transition not allowed")
 
-// TransitionError is returned for a BAA transition the lifecycle does not allow.
+// TransitionError is returned for a BAA transition the lifecycle does not allow; it
+// changes nothing. Its code is compliance.FailedPrecondition: the move is illegal in the
+// agreement's current state, whatever the input.
 type TransitionError struct {
-	From, To State
+	// From is the agreement's current state; To the state the move would reach.
+	From State `json:"from"`
+	To   State `json:"to"`
 }
 
 // Error names both states.
@@ -106,6 +110,31 @@ func (e *TransitionError) Error() string {
 
 // Is reports whether target is [ErrTransition].
 func (e *TransitionError) Is(target error) bool { return target == ErrTransition }
+
+// ErrState matches every [*StateError] with [errors.Is].
+var ErrState = errors.New("vendors: not allowed in the BAA's current state")
+
+// StateError is returned for a BAA change that is not a transition but that the
+// agreement's current state does not allow: certifying the PHI disposition of an
+// agreement that was not terminated, a follow-up on one that is not pending, expiring
+// one that has no expiry date. It changes nothing. Its code is
+// compliance.FailedPrecondition, like a [*TransitionError]'s.
+type StateError struct {
+	// Change names the change refused, e.g. "certify_disposition".
+	Change string `json:"change"`
+	// State is the agreement's state.
+	State State `json:"state"`
+	// Reason says what the change needs.
+	Reason string `json:"reason"`
+}
+
+// Error names the change, the state and the reason.
+func (e *StateError) Error() string {
+	return fmt.Sprintf("vendors: BAA in state %s: cannot %s: %s", e.State, e.Change, e.Reason)
+}
+
+// Is reports whether target is [ErrState].
+func (e *StateError) Is(target error) bool { return target == ErrState }
 
 // DefaultReviewMonths is the review interval of a signed BAA when none is given.
 const DefaultReviewMonths = 12
@@ -151,7 +180,7 @@ type BAA struct {
 	// LastActivityOn is the latest request, follow-up or transition date; a pending BAA
 	// with no activity for a while has stalled.
 	LastActivityOn date.Date  `json:"last_activity_on,omitzero"`
-	FollowUps      []FollowUp `json:"follow_ups,omitempty"`
+	FollowUps      []FollowUp `json:"follow_ups"`
 
 	// SignedOn is when the last party signed.
 	SignedOn date.Date `json:"signed_on,omitzero"`
@@ -165,14 +194,14 @@ type BAA struct {
 	NextReviewOn   date.Date `json:"next_review_on,omitzero"`
 	LastReviewedOn date.Date `json:"last_reviewed_on,omitzero"`
 	// Clauses lists the clauses of 45 CFR 164.504(e)(2) the signed text contains.
-	Clauses []Clause `json:"clauses,omitempty"`
+	Clauses []Clause `json:"clauses"`
 	// ReportingDays is the number of days the BA has to report a breach to the practice.
 	ReportingDays int `json:"reporting_days,omitempty"`
 	// DocumentRef locates the signed copy (a document-management URL or path).
 	DocumentRef string `json:"document_ref,omitempty"`
 
 	Termination *Termination `json:"termination,omitempty"`
-	History     []Transition `json:"history,omitempty"`
+	History     []Transition `json:"history"`
 }
 
 // InForce reports whether the agreement is signed, not ended and covers day asOf.
@@ -261,8 +290,9 @@ type Certification struct {
 
 // ErrNotBusinessAssociate is returned, wrapped, for a BAA move (a request, negotiation,
 // signing, review, renewal or follow-up) on a vendor whose determination in effect says it
-// is not a business associate: record a new determination first. An agreement in force
-// may still expire or be terminated.
+// is not a business associate (45 CFR 160.103): record a new determination first. An
+// agreement in force may still expire or be terminated. Its code is
+// compliance.FailedPrecondition.
 var ErrNotBusinessAssociate = errors.New("vendors: the vendor was determined not to be a business associate")
 
 func (b *BAA) lastDate() date.Date {

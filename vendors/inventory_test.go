@@ -238,7 +238,7 @@ func TestGaps(t *testing.T) {
 				assert.Empty(t, gaps)
 				return
 			}
-			assert.Equal(t, []vendors.Gap{{Vendor: tt.v, Reason: tt.reason}}, gaps)
+			assert.Equal(t, []vendors.Gap{{Vendor: tt.v, Reason: tt.reason, Text: tt.reason.Text()}}, gaps)
 		})
 	}
 
@@ -265,7 +265,8 @@ func TestGaps(t *testing.T) {
 		gaps := vendors.Gaps(vs, on)
 		var got []string
 		for _, g := range gaps {
-			got = append(got, g.Vendor.Name+": "+string(g.Reason))
+			got = append(got, g.Vendor.Name+": "+g.Text)
+			assert.Equal(t, g.Reason.Text(), g.Text)
 		}
 		assert.Equal(t, []string{
 			"terminated: BAA terminated",
