@@ -2,6 +2,7 @@ package compliance
 
 import (
 	"context"
+	"iter"
 
 	"github.com/rickb777/date/v2"
 
@@ -63,6 +64,11 @@ type Inventory struct {
 	// Stalled are BAA requests with no follow-up for StallDays or more.
 	Stalled []vendors.Vendor `json:"stalled"`
 	// MissingClauses are signed, in-force BAAs that lack clauses of 164.504(e)(2).
+	//
+	// A vendor determined not to be a business associate (45 CFR 160.103) needs no BAA
+	// (164.502(e)(1)), and its BAA moves are refused: it is in none of ReviewsDue,
+	// OverdueReviews, Expiring, Stalled, MissingClauses or Gaps, even when an agreement
+	// signed before the determination is still on file.
 	MissingClauses []ClauseFindings `json:"missing_clauses"`
 	// MissingCategories are the categories InventoryOptions.Profile expects that no
 	// vendor is in, in the profile's order.
@@ -101,7 +107,7 @@ func (o *Org) Inventory(ctx context.Context, opts InventoryOptions) (Inventory, 
 			if v.IsBusinessAssociate() {
 				inv.BusinessAssociates++
 			}
-			if v.BAA.InForce(asOf) {
+			if v.BAA.InForce(asOf) && !v.NotBusinessAssociate() {
 				if gaps := v.BAA.MissingClauses(); len(gaps) > 0 {
 					inv.MissingClauses = append(inv.MissingClauses, ClauseFindings{Vendor: *v, Gaps: gaps})
 				}
@@ -125,13 +131,13 @@ func (o *Org) Inventory(ctx context.Context, opts InventoryOptions) (Inventory, 
 		inv.Gaps = vendors.Gaps(all, asOf)
 		inv.Undetermined = vendors.Undetermined(all)
 		window := storage.Window{From: asOf, To: asOf + date.Date(opts.ReviewWindowDays)}
-		if inv.ReviewsDue, err = collect(vs.ReviewsDue(c.ctx, window)); err != nil {
+		if inv.ReviewsDue, err = collectBAs(vs.ReviewsDue(c.ctx, window)); err != nil {
 			return err
 		}
-		if inv.OverdueReviews, err = collect(vs.ReviewsDue(c.ctx, storage.Window{From: date.Zero + 1, To: asOf})); err != nil {
+		if inv.OverdueReviews, err = collectBAs(vs.ReviewsDue(c.ctx, storage.Before(asOf))); err != nil {
 			return err
 		}
-		expiring, err := collect(vs.Expiring(c.ctx, window))
+		expiring, err := collectBAs(vs.Expiring(c.ctx, window))
 		if err != nil {
 			return err
 		}
@@ -140,8 +146,23 @@ func (o *Org) Inventory(ctx context.Context, opts InventoryOptions) (Inventory, 
 				inv.Expiring = append(inv.Expiring, v)
 			}
 		}
-		inv.Stalled, err = collect(vs.Stalled(c.ctx, asOf-date.Date(opts.StallDays)+1))
+		inv.Stalled, err = collectBAs(vs.Stalled(c.ctx, asOf-date.Date(opts.StallDays)+1))
 		return err
 	})
 	return result(inv, err)
+}
+
+// collectBAs drains a vendor listing, leaving out the vendors determined not to be
+// business associates: they need no BAA, so no review, follow-up or renewal of one.
+func collectBAs(seq iter.Seq2[vendors.Vendor, error]) ([]vendors.Vendor, error) {
+	var out []vendors.Vendor
+	for v, err := range seq {
+		if err != nil {
+			return nil, err
+		}
+		if !v.NotBusinessAssociate() {
+			out = append(out, v)
+		}
+	}
+	return out, nil
 }

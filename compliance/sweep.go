@@ -25,7 +25,7 @@ type SweepOptions struct {
 	AsOf date.Date `json:"as_of,omitzero"`
 	// DueSoonDays are the reminder thresholds before a due date: a task (or BAA review)
 	// due within N days gets the reminder of threshold N. Default 30, 7, 1.
-	DueSoonDays []int `json:"due_soon_days,omitempty"`
+	DueSoonDays []int `json:"due_soon_days"`
 	// EscalateAfterDays: a task overdue this many days or more is escalated, once, to
 	// EscalateTo. Default 14.
 	EscalateAfterDays int `json:"escalate_after_days,omitempty"`
@@ -140,10 +140,15 @@ func (o *Org) Sweep(ctx context.Context, opts SweepOptions) (SweepResult, error)
 				}
 			}
 		}
-		// BAA reviews due soon and overdue.
+		// BAA reviews due soon and overdue. A vendor determined not to be a business
+		// associate needs no BAA (45 CFR 164.502(e)(1)) and its BAA review is refused, so
+		// it gets no review or follow-up reminder.
 		for v, err := range c.tx.Vendors().ReviewsDue(c.ctx, horizon) {
 			if err != nil {
 				return err
+			}
+			if v.NotBusinessAssociate() {
+				continue
 			}
 			days := int(v.BAA.NextReviewOn - asOf)
 			r := Reminder{Type: EventReminderBAAReviewDue, Vendor: v.ID, Title: "BAA review: " + v.Name, On: v.BAA.NextReviewOn, Days: days}
@@ -155,6 +160,9 @@ func (o *Org) Sweep(ctx context.Context, opts SweepOptions) (SweepResult, error)
 			if err != nil {
 				return err
 			}
+			if v.NotBusinessAssociate() {
+				continue
+			}
 			r := Reminder{Type: EventReminderBAAReviewLate, Vendor: v.ID, Title: "BAA review: " + v.Name,
 				On: v.BAA.NextReviewOn, Days: int(asOf - v.BAA.NextReviewOn)}
 			if err := s.once(fmt.Sprintf("baa-review:%s:%s:overdue", v.ID, v.BAA.NextReviewOn), r); err != nil {
@@ -165,6 +173,9 @@ func (o *Org) Sweep(ctx context.Context, opts SweepOptions) (SweepResult, error)
 		for v, err := range c.tx.Vendors().Stalled(c.ctx, asOf-date.Date(stall)+1) {
 			if err != nil {
 				return err
+			}
+			if v.NotBusinessAssociate() {
+				continue
 			}
 			r := Reminder{Type: EventReminderBAAStalled, Vendor: v.ID, Title: "BAA follow-up: " + v.Name,
 				On: v.BAA.LastActivityOn, Days: int(asOf - v.BAA.LastActivityOn)}
