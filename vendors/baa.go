@@ -91,7 +91,8 @@ func CanTransition(from, to State) bool { return slices.Contains(transitions[fro
 // NextStates returns the states reachable from s in one transition.
 func NextStates(s State) []State { return append([]State(nil), transitions[s]...) }
 
-// ErrTransition matches every [*TransitionError] with [errors.Is].
+// ErrTransition matches every [*TransitionError] with [errors.Is]; its code is
+// compliance.FailedPrecondition.
 var ErrTransition = errors.New("vendors: BAA transition not allowed")
 
 // TransitionError is returned for a BAA transition the lifecycle does not allow; it
@@ -111,7 +112,8 @@ func (e *TransitionError) Error() string {
 // Is reports whether target is [ErrTransition].
 func (e *TransitionError) Is(target error) bool { return target == ErrTransition }
 
-// ErrState matches every [*StateError] with [errors.Is].
+// ErrState matches every [*StateError] with [errors.Is]; its code is
+// compliance.FailedPrecondition.
 var ErrState = errors.New("vendors: not allowed in the BAA's current state")
 
 // StateError is returned for a BAA change that is not a transition but that the
