@@ -281,7 +281,12 @@ func (s VendorService) Determine(ctx context.Context, ref record.Ref[vendors.ID]
 		if d.DecidedOn, err = c.pastDate("vendors", "decided_on", d.DecidedOn); err != nil {
 			return eventSpec{}, err
 		}
-		return vendorEvent(EventBADetermined, v, d.DecidedOn), v.Determine(d)
+		// The event is made after the determination is recorded: its payload names the
+		// outcome in effect.
+		if err := v.Determine(d); err != nil {
+			return eventSpec{}, err
+		}
+		return vendorEvent(EventBADetermined, v, d.DecidedOn), nil
 	})
 }
 

@@ -747,3 +747,21 @@ func idsOf(vs []vendors.Vendor) []vendors.ID {
 	}
 	return out
 }
+
+// TestDeterminedEventNamesTheOutcome: the EventBADetermined payload names the outcome
+// just recorded (45 CFR 160.103), not the one it replaced.
+func TestDeterminedEventNamesTheOutcome(t *testing.T) {
+	_, clinic := setup(t)
+	v := addBA(t, clinic, "Courier", vendors.CategoryOther)
+	_, err := clinic.Vendors().Determine(admin, v.Ref(), vendors.Determination{Outcome: vendors.OutcomeConduit, Rationale: "sealed media only"})
+	require.NoError(t, err)
+	var outcomes []vendors.Outcome
+	for _, ev := range events(t, clinic, 0) {
+		if ev.Type == compliance.EventBADetermined {
+			var p compliance.VendorEvent
+			require.NoError(t, json.Unmarshal(ev.Data, &p))
+			outcomes = append(outcomes, p.Outcome)
+		}
+	}
+	assert.Equal(t, []vendors.Outcome{vendors.OutcomeBusinessAssociate, vendors.OutcomeConduit}, outcomes)
+}
