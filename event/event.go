@@ -5,8 +5,9 @@ package event
 
 import (
 	"encoding/json"
-	"github.com/hipaaops/hipaaops/record"
 	"time"
+
+	"github.com/hipaaops/hipaaops/record"
 )
 
 // Type names what happened, e.g. "baa.signed".
