@@ -372,3 +372,38 @@ func TestVerifyAuditReportsTampering(t *testing.T) {
 	assert.EqualValues(t, 2, verr.Findings[0].Seq)
 	assert.Equal(t, compliance.Internal, compliance.Code(err))
 }
+
+// TestReportOptionsRefused: a negative threshold is refused on its field, never taken as
+// the default (bad input does not shift a value); options are checked after the actor.
+func TestReportOptionsRefused(t *testing.T) {
+	_, clinic := setup(t)
+	for field, opts := range map[string]compliance.InventoryOptions{
+		"review_window_days": {ReviewWindowDays: -1},
+		"stall_days":         {StallDays: -30},
+	} {
+		got, err := clinic.Inventory(admin, opts)
+		requireField(t, err, field)
+		assert.Zero(t, got)
+	}
+	for field, opts := range map[string]compliance.SweepOptions{
+		"due_soon_days[1]":    {DueSoonDays: []int{7, -1}},
+		"escalate_after_days": {EscalateAfterDays: -14},
+		"stall_days":          {StallDays: -1},
+		"escalate_to":         {EscalateTo: "Not a role!"},
+	} {
+		got, err := clinic.Sweep(admin, opts)
+		requireField(t, err, field)
+		assert.Zero(t, got)
+		_, err = clinic.Sweep(context.Background(), opts)
+		require.ErrorIs(t, err, compliance.ErrNoActor, "the actor is checked first")
+	}
+	_, err := clinic.ApplyProfile(context.Background(), compliance.ProfileOptions{Name: "astrology"})
+	require.ErrorIs(t, err, compliance.ErrNoActor)
+	_, err = clinic.ApplyProfile(admin, compliance.ProfileOptions{Name: "astrology"})
+	requireField(t, err, "name")
+	// Zero means the defaults.
+	inv, err := clinic.Inventory(admin, compliance.InventoryOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, compliance.DefaultReviewWindowDays, inv.ReviewWindowDays)
+	assert.Equal(t, vendors.DefaultStallDays, inv.StallDays)
+}

@@ -20,10 +20,11 @@ const DefaultReviewWindowDays = 60
 type InventoryOptions struct {
 	// AsOf is the day of the report; zero means today in the organization's time zone.
 	AsOf date.Date `json:"as_of,omitzero"`
-	// ReviewWindowDays: reviews due in [AsOf, AsOf+ReviewWindowDays); default 60.
+	// ReviewWindowDays: reviews due in [AsOf, AsOf+ReviewWindowDays); 0 means 60, and a
+	// negative number is refused.
 	ReviewWindowDays int `json:"review_window_days,omitempty"`
 	// StallDays: a pending BAA with no activity for this many days or more has stalled;
-	// default [vendors.DefaultStallDays].
+	// 0 means [vendors.DefaultStallDays], and a negative number is refused.
 	StallDays int `json:"stall_days,omitempty"`
 	// Profile, when set, lists in Inventory.MissingCategories the vendor categories the
 	// specialty profile expects that no vendor of the inventory is in: a practice of that
@@ -86,10 +87,16 @@ func (o *Org) Inventory(ctx context.Context, opts InventoryOptions) (Inventory, 
 		if opts.AsOf == date.Zero {
 			opts.AsOf = o.Today(c.now)
 		}
-		if opts.ReviewWindowDays <= 0 {
+		vc := validation.Collector{Pkg: "compliance"}
+		vc.Check(opts.ReviewWindowDays >= 0, "review_window_days", "must not be negative, got %d", opts.ReviewWindowDays)
+		vc.Check(opts.StallDays >= 0, "stall_days", "must not be negative, got %d", opts.StallDays)
+		if err := vc.Err(); err != nil {
+			return err
+		}
+		if opts.ReviewWindowDays == 0 {
 			opts.ReviewWindowDays = DefaultReviewWindowDays
 		}
-		if opts.StallDays <= 0 {
+		if opts.StallDays == 0 {
 			opts.StallDays = vendors.DefaultStallDays
 		}
 		asOf := opts.AsOf

@@ -27,12 +27,12 @@ type SweepOptions struct {
 	// due within N days gets the reminder of threshold N. Default 30, 7, 1.
 	DueSoonDays []int `json:"due_soon_days"`
 	// EscalateAfterDays: a task overdue this many days or more is escalated, once, to
-	// EscalateTo. Default 14.
+	// EscalateTo. 0 means 14; a negative number is refused.
 	EscalateAfterDays int `json:"escalate_after_days,omitempty"`
 	// EscalateTo is the role escalations go to. Default task.RoleManager.
 	EscalateTo task.Role `json:"escalate_to,omitempty"`
 	// StallDays: a BAA request or negotiation without a follow-up for this many days is
-	// stalled. Default vendors.DefaultStallDays (30).
+	// stalled. 0 means vendors.DefaultStallDays (30); a negative number is refused.
 	StallDays int `json:"stall_days,omitempty"`
 }
 
@@ -83,15 +83,19 @@ func (o *Org) Sweep(ctx context.Context, opts SweepOptions) (SweepResult, error)
 	if len(thresholds) == 0 {
 		thresholds = []int{30, 7, 1}
 	}
-	for _, t := range thresholds {
-		if t < 0 {
-			return SweepResult{}, validation.New("compliance", "due_soon_days", "must not be negative, got %d", t)
-		}
+	// The options are checked inside the use case, after the actor and the authorizer,
+	// so that a caller who may not sweep learns only that.
+	vc := validation.Collector{Pkg: "compliance"}
+	for i, t := range thresholds {
+		vc.Check(t >= 0, fmt.Sprintf("due_soon_days[%d]", i), "must not be negative, got %d", t)
 	}
+	vc.Check(opts.EscalateAfterDays >= 0, "escalate_after_days", "must not be negative, got %d", opts.EscalateAfterDays)
+	vc.Check(opts.StallDays >= 0, "stall_days", "must not be negative, got %d", opts.StallDays)
+	vc.Check(opts.EscalateTo == "" || opts.EscalateTo.Valid(), "escalate_to", "%q is not a role", opts.EscalateTo)
 	slices.Sort(thresholds)
 	thresholds = slices.Compact(thresholds)
 	escalate := opts.EscalateAfterDays
-	if escalate <= 0 {
+	if escalate == 0 {
 		escalate = 14
 	}
 	escalateTo := opts.EscalateTo
@@ -99,10 +103,13 @@ func (o *Org) Sweep(ctx context.Context, opts SweepOptions) (SweepResult, error)
 		escalateTo = task.RoleManager
 	}
 	stall := opts.StallDays
-	if stall <= 0 {
+	if stall == 0 {
 		stall = vendors.DefaultStallDays
 	}
 	err := o.update(ctx, ActionSweep, func(c *call) error {
+		if err := vc.Err(); err != nil {
+			return err
+		}
 		asOf, err := c.dateOr(opts.AsOf)
 		if err != nil {
 			return err
