@@ -525,6 +525,8 @@ func TestTerminateBAA(t *testing.T) {
 			"disposition", `"shredded" is not one of`},
 		{"ErrCertifiedBeforeTermination", vendors.Termination{On: terminatedOn, Reason: "x", Disposition: vendors.DispositionReturned, CertifiedOn: terminatedOn - 1}, actor,
 			"certified_on", "2026-05-31 is before termination date 2026-06-01"},
+		{"ErrCertifiedPending (164.504(e)(2)(ii)(J))", vendors.Termination{On: terminatedOn, Reason: "x", CertifiedOn: terminatedOn}, actor,
+			"certified_on", "needs the disposition certified"},
 		{"ErrOnMissing", vendors.Termination{Reason: "x"}, actor, "on", "must be set"},
 		{"ErrBeforeLastChange", vendors.Termination{On: signedOn - 1, Reason: "x"}, actor, "on", "is before the BAA's last recorded change"},
 		{"ErrByMissing", vendors.Termination{On: terminatedOn, Reason: "x"}, "", "by", "must name who acted"},

@@ -350,6 +350,9 @@ func (v *Vendor) TerminateBAA(t Termination, by string) error {
 	if t.CertifiedOn != date.Zero && t.CertifiedOn < t.On {
 		c.Add("certified_on", "%s is before termination date %s", t.CertifiedOn, t.On)
 	}
+	// 45 CFR 164.504(e)(2)(ii)(J): a certification says what became of the PHI.
+	c.Check(t.CertifiedOn == date.Zero || t.Disposition != DispositionPending, "certified_on",
+		"needs the disposition certified (returned, destroyed or infeasible), not pending")
 	if err := c.Err(); err != nil {
 		return err
 	}
