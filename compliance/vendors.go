@@ -20,7 +20,9 @@ import (
 // terminated (45 CFR 164.502(e), 164.504(e)). Every move takes the vendor's [record.Ref]
 // (the version read) and one input whose zero day means today in the organization's
 // time zone; a move dated in the future is refused, and so is a move on a vendor
-// determined not to be a business associate ([vendors.ErrNotBusinessAssociate]).
+// determined not to be a business associate ([vendors.ErrNotBusinessAssociate]). A move
+// the agreement's state does not allow ([*vendors.TransitionError],
+// [*vendors.StateError]) is a failed precondition ([FailedPrecondition]), not bad input.
 type VendorService struct{ o *Org }
 
 // Vendors returns the organization's vendor inventory and BAA lifecycle.

@@ -172,6 +172,10 @@ func TestVendorDuplicateName(t *testing.T) {
 	}
 	other, err := clinic.Vendors().Add(admin, vendors.Vendor{Name: "Summit Specialty Pharmacy West", Category: vendors.CategorySpecialtyPharmacy})
 	require.NoError(t, err, "a different name")
+	again, err := clinic.Vendors().Add(admin, vendors.Vendor{ID: first.ID, Name: "Another Name", Category: vendors.CategoryEHR})
+	require.ErrorIs(t, err, storage.ErrExists, "an id another vendor has")
+	assert.Equal(t, compliance.Conflict, compliance.Code(err))
+	assert.Zero(t, again)
 
 	edit := other
 	edit.Name = "SUMMIT specialty pharmacy"
