@@ -92,6 +92,7 @@ const (
 	ActionAnalysisRead      Action = "analysis.read"
 	ActionControlDecide     Action = "control.decide"
 	ActionControlRead       Action = "control.read"
+	ActionRiskReopen        Action = "risk.reopen"
 )
 
 // Actions of the audit trail and the event outbox.
@@ -123,7 +124,7 @@ func Actions() []Action {
 		ActionRiskRecord, ActionRiskRead, ActionRiskSeed, ActionRiskRate, ActionRiskTreat,
 		ActionRiskAccept, ActionRiskReview, ActionRiskClose, ActionRiskSetMethod,
 		ActionRiskPostureReport, ActionAnalysisTake, ActionAnalysisApprove, ActionAnalysisRead,
-		ActionControlDecide, ActionControlRead,
+		ActionControlDecide, ActionControlRead, ActionRiskReopen,
 		ActionAuditRead, ActionAuditVerify, ActionEventRead,
 	}
 }

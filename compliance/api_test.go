@@ -173,3 +173,131 @@ func TestResultsMarshalClean(t *testing.T) {
 		require.NotContains(t, string(b), "null", "%s returns %s, which marshals a null: %s", m.Name, out, b)
 	}
 }
+
+// TestIncidentServiceAPI runs the checks of TestAPIShape and TestResultsMarshalClean on
+// the incident service alone (found by the same reflection), with its event payload, so
+// that its part of the API is pinned whatever the state of the other services.
+func TestIncidentServiceAPI(t *testing.T) {
+	methods := apiMethods()
+	var names []string
+	found := map[string]reflect.Method{}
+	for name, m := range methods {
+		// Services are value types: their names keep the package ("compliance.").
+		if name, ok := strings.CutPrefix(strings.TrimPrefix(name, "compliance."), "IncidentService."); ok {
+			name = "IncidentService." + name
+			names = append(names, name)
+			found[name] = m
+		}
+	}
+	require.ElementsMatch(t, []string{"IncidentService.Report", "IncidentService.UpdateFacts",
+		"IncidentService.Determine", "IncidentService.RecordDelay", "IncidentService.RecordNotice",
+		"IncidentService.Close", "IncidentService.Get", "IncidentService.List", "IncidentService.Owed",
+		"IncidentService.AnnualLog"}, names)
+	require.Contains(t, methods, "Org.Incidents")
+
+	seen := map[reflect.Type]bool{}
+	var problems []string
+	checkJSONType(reflect.TypeFor[IncidentEvent](), seen, &problems)
+	for _, name := range names {
+		ft := found[name].Type
+		require.Equal(t, ctxType, ft.In(1), name)
+		require.LessOrEqual(t, ft.NumIn()-2, 3, name)
+		for i := 2; i < ft.NumIn(); i++ {
+			require.NotEqual(t, orgIDType, ft.In(i), name)
+			checkJSONType(ft.In(i), seen, &problems)
+		}
+		require.Equal(t, 2, ft.NumOut(), name)
+		require.Equal(t, errType, ft.Out(1), name)
+		checkJSONType(ft.Out(0), seen, &problems)
+
+		v := reflect.New(ft.Out(0)).Elem()
+		fillEmpty(v)
+		b, err := json.Marshal(v.Interface())
+		require.NoError(t, err, name)
+		require.NotContains(t, string(b), "null", "%s returns %s, which marshals a null: %s", name, ft.Out(0), b)
+	}
+	require.Empty(t, problems)
+}
+
+// TestRiskServicesShape pins the API rules on the risk register, analysis and control
+// services alone (so that they hold whatever the state of the other services): their
+// methods' shape, and every type they take or return, and their event payloads, marshal
+// clean.
+func TestRiskServicesShape(t *testing.T) {
+	var names []string
+	for name, m := range apiMethods() {
+		svc, _, _ := strings.Cut(strings.TrimPrefix(name, "compliance."), ".")
+		if svc != "RiskService" && svc != "AnalysisService" && svc != "ControlService" {
+			continue
+		}
+		names = append(names, name)
+		ft := m.Type
+		t.Run(name, func(t *testing.T) {
+			require.Equal(t, ctxType, ft.In(1), "the context comes first")
+			require.LessOrEqual(t, ft.NumIn()-2, 3, "no more than three parameters after the context")
+			for i := 2; i < ft.NumIn(); i++ {
+				require.NotEqual(t, orgIDType, ft.In(i), "no use case takes an organization id")
+			}
+			require.Equal(t, 2, ft.NumOut(), "a use case returns a value and an error")
+			require.Equal(t, errType, ft.Out(1))
+			var problems []string
+			seen := map[reflect.Type]bool{}
+			for i := 2; i < ft.NumIn(); i++ {
+				checkJSONType(ft.In(i), seen, &problems)
+			}
+			checkJSONType(ft.Out(0), seen, &problems)
+			require.Empty(t, problems)
+			v := reflect.New(ft.Out(0)).Elem()
+			fillEmpty(v)
+			b, err := json.Marshal(v.Interface())
+			require.NoError(t, err)
+			require.NotContains(t, string(b), "null", "%s marshals a null: %s", ft.Out(0), b)
+		})
+	}
+	require.Len(t, names, 12+6+3, "risk, analysis and control use cases: %v", names)
+	var problems []string
+	for _, p := range []any{RiskEvent{}, AnalysisEvent{}, ControlEvent{}, OrganizationEvent{}} {
+		checkJSONType(reflect.TypeOf(p), map[reflect.Type]bool{}, &problems)
+	}
+	require.Empty(t, problems)
+}
+
+// TestTaskRosterTrialAPI runs the shape and marshal checks on the task, roster and trial
+// services alone, with their event payloads, so that they pass whatever the state of the
+// other services.
+func TestTaskRosterTrialAPI(t *testing.T) {
+	var names []string
+	types := map[reflect.Type]bool{}
+	for name, m := range apiMethods() {
+		svc, _, _ := strings.Cut(strings.TrimPrefix(name, "compliance."), ".")
+		if svc != "TaskService" && svc != "RosterService" && svc != "TrialService" {
+			continue
+		}
+		names = append(names, name)
+		ft := m.Type
+		require.Equal(t, ctxType, ft.In(1), name)
+		require.LessOrEqual(t, ft.NumIn()-2, 3, name)
+		for i := 1; i < ft.NumIn(); i++ {
+			require.NotEqual(t, orgIDType, ft.In(i), name)
+			types[ft.In(i)] = true
+		}
+		require.Equal(t, 2, ft.NumOut(), name)
+		require.Equal(t, errType, ft.Out(1), name)
+		types[ft.Out(0)] = true
+		v := reflect.New(ft.Out(0)).Elem()
+		fillEmpty(v)
+		b, err := json.Marshal(v.Interface())
+		require.NoError(t, err, name)
+		require.NotContains(t, string(b), "null", "%s: %s", name, b)
+	}
+	require.Len(t, names, 13+7+5, "tasks and templates, roster, trials: %v", names)
+	for _, p := range []any{TaskEvent{}, TemplateEvent{}, MemberEvent{}, TrialEvent{}} {
+		types[reflect.TypeOf(p)] = true
+	}
+	seen := map[reflect.Type]bool{}
+	var problems []string
+	for typ := range types {
+		checkJSONType(typ, seen, &problems)
+	}
+	require.Empty(t, problems)
+}

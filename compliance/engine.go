@@ -1,38 +1,3 @@
-// Package compliance is the engine embedders call to run a practice's HIPAA compliance
-// program.
-//
-// An [Engine] does each use case in one storage transaction: it checks the actor and the
-// input, changes the domain values, stores them, appends an entry to the organization's
-// audit chain and records the events, so that a use case either happens whole or leaves
-// nothing behind. It owns the clock ([Options.Now]), the acting user (from the context,
-// see [WithActor]), the authorization hook, the audit trail and the reports.
-//
-// # Tasks, rules and the sweep
-//
-// Compliance work is tasks made from templates ([task.Template]; the library is
-// profiles.Library(), and an organization may store its own versions with
-// [Engine.SaveTemplate]). [Engine.ApplyProfile] starts a specialty profile's recurring
-// program. [Rule] values turn recorded events into tasks in the same transaction
-// ([DefaultRules]: a vendor handling PHI is added, a BAA signed or terminated, a trial
-// opened, a workforce member joins, changes role or leaves); tasks created by rules fire
-// no further rules. Completing or skipping a recurring task creates its next occurrence
-// in the same transaction, exactly once. [Engine.Sweep] emits the reminders that became
-// due as of a day, each once, even when several processes sweep at the same time.
-//
-// # Dates
-//
-// Calendar dates passed to use cases are dates in the organization's time zone. Where a
-// use case takes an action date and it is zero, the engine uses today in that zone.
-//
-// # Errors
-//
-// Bad input returns a [*validation.Error] (errors.Is(err, validation.ErrInvalid)); an
-// illegal BAA move a [*vendors.TransitionError]; a stale version [storage.ErrConflict]; an
-// unknown id, or one of another organization, [storage.ErrNotFound]; a missing actor
-// [ErrNoActor]; a refusal by the authorizer [ErrForbidden]; a template that is neither
-// stored nor in the library [ErrUnknownTemplate] (from a rule: a [*RuleError]); an
-// illegal task move a [*task.TransitionError]; completing a task without the evidence
-// it requires [task.ErrEvidenceRequired].
 package compliance
 
 import (

@@ -10,7 +10,9 @@ import (
 
 	"github.com/hipaaops/hipaaops/compliance"
 	"github.com/hipaaops/hipaaops/compliance/compliancetest"
+	"github.com/hipaaops/hipaaops/event"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/validation"
 	"github.com/hipaaops/hipaaops/vendors"
 )
 
@@ -49,4 +51,32 @@ func addBA(t *testing.T, clinic *compliance.Org, name string, cat vendors.Catego
 		Outcome: vendors.OutcomeBusinessAssociate, Rationale: "handles PHI for us"})
 	require.NoError(t, err)
 	return v
+}
+
+// events reads the organization's whole outbox, a small page at a time.
+func events(t *testing.T, clinic *compliance.Org) []event.Event {
+	t.Helper()
+	var out []event.Event
+	q := compliance.EventQuery{PageQuery: compliance.PageQuery{Limit: 7}}
+	for {
+		p, err := clinic.Events().List(admin, q)
+		require.NoError(t, err)
+		out = append(out, p.Items...)
+		if p.Next == "" {
+			return out
+		}
+		q.Cursor = p.Next
+	}
+}
+
+// requireField requires err to be invalid input naming field (among others).
+func requireField(t *testing.T, err error, field string) {
+	t.Helper()
+	require.ErrorIs(t, err, validation.ErrInvalid)
+	require.Equal(t, compliance.InvalidInput, compliance.Code(err))
+	var fields []string
+	for _, v := range validation.All(err) {
+		fields = append(fields, v.Field)
+	}
+	require.Contains(t, fields, field, "%v", err)
 }

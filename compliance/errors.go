@@ -85,7 +85,7 @@ func Code(err error) ErrorCode {
 func isPrecondition(err error) bool {
 	for _, target := range []error{vendors.ErrTransition, vendors.ErrState, vendors.ErrNotBusinessAssociate,
 		task.ErrTransition, task.ErrEvidenceRequired, trials.ErrTransition,
-		riskreg.ErrTransition, riskreg.ErrFrozen, incident.ErrClosed} {
+		riskreg.ErrTransition, riskreg.ErrFrozen, incident.ErrClosed, incident.ErrPending, incident.ErrNotPending} {
 		if errors.Is(err, target) {
 			return true
 		}

@@ -73,6 +73,10 @@ const (
 	EventRiskAccepted event.Type = "risk.accepted"
 	EventRiskReviewed event.Type = "risk.reviewed"
 	EventRiskClosed   event.Type = "risk.closed"
+	EventRiskReopened event.Type = "risk.reopened"
+	// EventRiskRerated: the risk was moved to the organization's new scoring method
+	// (one per risk, beside the organization's EventRiskMethodChanged).
+	EventRiskRerated event.Type = "risk.rerated"
 	// Payload: [OrganizationEvent] with RiskMethod set.
 	EventRiskMethodChanged event.Type = "risk.method_changed"
 	// Payload: [AnalysisEvent].
@@ -110,7 +114,7 @@ func EventTypes() []event.Type {
 		EventIncidentReported, EventIncidentUpdated, EventIncidentDetermined, EventIncidentDelayed,
 		EventNoticeSent, EventIncidentClosed, EventObligationAdded, EventObligationRemoved,
 		EventRiskRecorded, EventRiskRated, EventRiskTreated, EventRiskAccepted, EventRiskReviewed,
-		EventRiskClosed, EventRiskMethodChanged, EventAnalysisTaken, EventAnalysisApproved,
+		EventRiskClosed, EventRiskReopened, EventRiskRerated, EventRiskMethodChanged, EventAnalysisTaken, EventAnalysisApproved,
 		EventControlDecided,
 		EventReminderTaskDue, EventReminderTaskOverdue, EventReminderTaskEscalated,
 		EventReminderBAAReviewDue, EventReminderBAAReviewLate, EventReminderBAAStalled,
@@ -166,23 +170,45 @@ func (p VendorEvent) ruleFacts(typ event.Type, today date.Date) ruleFacts {
 	return f
 }
 
-// TaskEvent is the payload of task events.
+// TaskEvent is the payload of task events (EventTaskCreated, EventTaskChanged,
+// EventTaskCompleted).
 type TaskEvent struct {
 	Task     task.ID         `json:"task"`
 	Template task.TemplateID `json:"template"`
 	State    task.State      `json:"state"`
 	DueOn    date.Date       `json:"due_on"`
-	Next     task.ID         `json:"next,omitempty"`
+	// Next is the next occurrence, once a recurring task is closed.
+	Next task.ID `json:"next,omitempty"`
+	// Subject, Site and Assignee are the task's.
+	Subject  task.Subject  `json:"subject,omitzero"`
+	Site     org.SiteID    `json:"site,omitempty"`
+	Assignee task.Assignee `json:"assignee"`
 }
 
 func taskEvent(t *task.Task) TaskEvent {
-	return TaskEvent{Task: t.ID, Template: t.TemplateID, State: t.State, DueOn: t.DueOn, Next: t.NextID}
+	return TaskEvent{Task: t.ID, Template: t.TemplateID, State: t.State, DueOn: t.DueOn, Next: t.NextID,
+		Subject: t.Subject, Site: t.Site, Assignee: t.Assignee}
+}
+
+// ruleFacts of a task event: a rule's task is about what the task is about (the task
+// itself for an organization-wide task), at its site.
+func (p TaskEvent) ruleFacts(event.Type, date.Date) ruleFacts {
+	f := ruleFacts{Subject: p.Subject, Site: p.Site}
+	if f.Subject.IsZero() {
+		f.Subject = task.Subject{Type: record.KindTask, ID: string(p.Task)}
+	}
+	return f
 }
 
 // TemplateEvent is the payload of EventTemplateSaved.
 type TemplateEvent struct {
 	Template task.TemplateID `json:"template"`
 	Version  int64           `json:"version"`
+}
+
+// ruleFacts of a template event: a rule's task is about the template.
+func (p TemplateEvent) ruleFacts(event.Type, date.Date) ruleFacts {
+	return ruleFacts{Subject: task.Subject{Type: record.KindTemplate, ID: string(p.Template)}}
 }
 
 // MemberEvent is the payload of workforce events.
@@ -193,10 +219,14 @@ type MemberEvent struct {
 	// StartOn and EndOn are the member's first and last days.
 	StartOn date.Date `json:"start_on,omitzero"`
 	EndOn   date.Date `json:"end_on,omitzero"`
+	// PreviousRole is set on EventMemberRole: the role the member had.
+	PreviousRole workforce.Role `json:"previous_role,omitempty"`
+	// Training is set on EventMemberTraining: the completion recorded.
+	Training *workforce.Completion `json:"training,omitempty"`
 }
 
 func memberEvent(m *workforce.Member) MemberEvent {
-	return MemberEvent{Member: m.ID, Role: m.Role, Sites: m.Sites, StartOn: m.StartOn, EndOn: m.EndOn}
+	return MemberEvent{Member: m.ID, Role: m.Role, Sites: append([]org.SiteID{}, m.Sites...), StartOn: m.StartOn, EndOn: m.EndOn}
 }
 
 func (p MemberEvent) ruleFacts(typ event.Type, today date.Date) ruleFacts {
@@ -226,10 +256,15 @@ type TrialEvent struct {
 	Status   trials.Status `json:"status"`
 	Sites    []org.SiteID  `json:"sites"`
 	OpenedOn date.Date     `json:"opened_on,omitzero"`
+	// Basis, EnrollingOn and ClosedOn are the trial's, once set.
+	Basis       trials.Basis `json:"basis,omitempty"`
+	EnrollingOn date.Date    `json:"enrolling_on,omitzero"`
+	ClosedOn    date.Date    `json:"closed_on,omitzero"`
 }
 
 func trialEvent(t *trials.Trial) TrialEvent {
-	return TrialEvent{Trial: t.ID, Status: t.Status, Sites: t.Sites, OpenedOn: t.OpenedOn}
+	return TrialEvent{Trial: t.ID, Status: t.Status, Sites: append([]org.SiteID{}, t.Sites...), OpenedOn: t.OpenedOn,
+		Basis: t.Basis, EnrollingOn: t.EnrollingOn, ClosedOn: t.ClosedOn}
 }
 
 func (p TrialEvent) ruleFacts(typ event.Type, today date.Date) ruleFacts {
@@ -243,9 +278,21 @@ func (p TrialEvent) ruleFacts(typ event.Type, today date.Date) ruleFacts {
 	return f
 }
 
-// IncidentEvent is the payload of incident events.
+// IncidentEvent is the payload of every incident event (EventIncidentReported,
+// EventIncidentUpdated, EventIncidentDetermined, EventIncidentDelayed, EventNoticeSent,
+// EventIncidentClosed, EventObligationAdded, EventObligationRemoved).
 type IncidentEvent struct {
 	Incident incident.ID `json:"incident"`
+	// Title names the incident.
+	Title string `json:"title,omitempty"`
+	// On is the day of the change: the discovery (reported), the decision (determined),
+	// the statement (law-enforcement delay), the notice (notice sent) or the closing
+	// (closed); zero for updated and the obligation events.
+	On date.Date `json:"on,omitzero"`
+	// Outcome is the determination's, on EventIncidentDetermined.
+	Outcome incident.Outcome `json:"outcome,omitempty"`
+	// Notice is the key of the obligation the notice met, on EventNoticeSent.
+	Notice string `json:"notice,omitempty"`
 	// Obligation is set on EventObligationAdded and EventObligationRemoved.
 	Obligation *incident.Obligation `json:"obligation,omitempty"`
 }
@@ -259,10 +306,18 @@ type RiskEvent struct {
 	Risk   riskreg.ID     `json:"risk"`
 	Status riskreg.Status `json:"status"`
 	Rating riskreg.Rating `json:"rating,omitempty"`
+	// On is the day of the move (rated, accepted, reviewed, closed, re-rated; the day
+	// decided for a treatment); zero on EventRiskRecorded.
+	On date.Date `json:"on,omitzero"`
+	// TreatmentDueOn is set while the risk is being treated, AcceptanceReviewOn while it
+	// is accepted ([riskreg.Risk.TreatmentDueOn], [riskreg.Risk.AcceptanceReviewOn]).
+	TreatmentDueOn     date.Date `json:"treatment_due_on,omitzero"`
+	AcceptanceReviewOn date.Date `json:"acceptance_review_on,omitzero"`
 }
 
-func riskEvent(typ event.Type, r *riskreg.Risk) eventSpec {
-	return eventSpec{typ, RiskEvent{Risk: r.ID, Status: r.Status, Rating: r.Current().Rating}}
+func riskEvent(typ event.Type, r *riskreg.Risk, on date.Date) eventSpec {
+	return eventSpec{typ, RiskEvent{Risk: r.ID, Status: r.Status, Rating: r.Current().Rating, On: on,
+		TreatmentDueOn: r.TreatmentDueOn(), AcceptanceReviewOn: r.AcceptanceReviewOn()}}
 }
 
 func (p RiskEvent) ruleFacts(event.Type, date.Date) ruleFacts {
@@ -275,6 +330,8 @@ type AnalysisEvent struct {
 	Year     int                `json:"year"`
 	// Risks is the number of risks in the snapshot.
 	Risks int `json:"risks"`
+	// ApprovedOn is set on EventAnalysisApproved.
+	ApprovedOn date.Date `json:"approved_on,omitzero"`
 }
 
 // ControlEvent is the payload of EventControlDecided.
@@ -282,6 +339,8 @@ type ControlEvent struct {
 	Control        controls.ID       `json:"control"`
 	CatalogVersion string            `json:"catalog_version"`
 	Decision       controls.Decision `json:"decision"`
+	// DecidedOn is the day of the decision.
+	DecidedOn date.Date `json:"decided_on,omitzero"`
 }
 
 // ruleFacts is what a rule reads of an event's payload to make its task.

@@ -3,6 +3,7 @@ package compliance
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/rickb777/date/v2"
 
@@ -94,9 +95,9 @@ func (e *RuleError) Error() string { return fmt.Sprintf("compliance: rule %q: %v
 // Unwrap returns the cause.
 func (e *RuleError) Unwrap() error { return e.Err }
 
-// checkRules refuses rules that name no event, an unknown due basis, or a template the
-// library does not have (a stored template of that id may still replace it per
-// organization).
+// checkRules refuses rules that name no event or one the engine never records, an
+// unknown due basis, or a template the library does not have (a stored template of that
+// id may still replace it per organization).
 func checkRules(rules []Rule, library map[task.TemplateID]task.Template) error {
 	seen := map[string]bool{}
 	var errs []error
@@ -106,6 +107,8 @@ func checkRules(rules []Rule, library map[task.TemplateID]task.Template) error {
 			errs = append(errs, &RuleError{Rule: r.Name, Err: errors.New("needs a unique name")})
 		case r.On == "":
 			errs = append(errs, &RuleError{Rule: r.Name, Err: errors.New("names no event type")})
+		case !slices.Contains(EventTypes(), r.On):
+			errs = append(errs, &RuleError{Rule: r.Name, Err: fmt.Errorf("event type %q is not one the engine records", r.On)})
 		case r.Due != DueFromTrigger && r.Due != DueAtNextBAAReview:
 			errs = append(errs, &RuleError{Rule: r.Name, Err: fmt.Errorf("unknown due basis %q", r.Due)})
 		}
@@ -132,9 +135,20 @@ func (c *call) template(id task.TemplateID) (task.Template, error) {
 	return task.Template{}, fmt.Errorf("%w %q", ErrUnknownTemplate, id)
 }
 
-// applyRules creates the tasks the rules give for one recorded event, from what its
-// payload says (see [rulePayload]); an event whose payload rules cannot read fires none.
+// applyRules creates the tasks the rules give for one recorded event. It dispatches on
+// the event's type first (most events fire no rule), then reads what the rules need
+// from the event's typed payload (each payload type's ruleFacts: the subject, site and
+// day, see [rulePayload]); a payload that carries no facts fires nothing.
 func (c *call) applyRules(typ event.Type, data any, today date.Date) error {
+	var fire []Rule
+	for _, r := range c.e.rules {
+		if !r.Disabled && r.On == typ {
+			fire = append(fire, r)
+		}
+	}
+	if len(fire) == 0 {
+		return nil
+	}
 	p, ok := data.(rulePayload)
 	if !ok {
 		return nil
@@ -143,10 +157,7 @@ func (c *call) applyRules(typ event.Type, data any, today date.Date) error {
 	if f.Day == date.Zero {
 		f.Day = today
 	}
-	for _, r := range c.e.rules {
-		if r.Disabled || r.On != typ {
-			continue
-		}
+	for _, r := range fire {
 		if r.HandlesPHI && !f.HandlesPHI {
 			continue
 		}

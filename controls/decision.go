@@ -19,7 +19,7 @@ type AddressableDecision struct {
 	// CatalogVersion is the version of the catalog the decision was made under.
 	CatalogVersion string `json:"catalog_version"`
 	// Decision is the outcome of the assessment.
-	Decision Decision `json:"decision"`
+	Decision Decision `json:"decision,omitempty"`
 	// Alternative describes the equivalent alternative measure implemented; required for
 	// [DecisionAlternative] and empty otherwise (45 CFR 164.306(d)(3)(ii)(B)(2)).
 	Alternative string `json:"alternative,omitempty"`

@@ -53,7 +53,7 @@ type Assessment struct {
 	// Mitigation is the extent to which the risk has been mitigated (45 CFR 164.402(2)(iv)).
 	Mitigation Factor `json:"mitigation"`
 	// Other holds further factors the entity weighed (78 FR 5642).
-	Other []Factor `json:"other,omitempty"`
+	Other []Factor `json:"other"`
 	// LowProbability is the documented conclusion that there is a low probability that the
 	// PHI has been compromised.
 	LowProbability bool `json:"low_probability"`

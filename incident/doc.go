@@ -25,7 +25,8 @@
 //
 // # Obligations
 //
-// [Obligations] lists each notice with its deadline, citation, reason and status:
+// [Obligations] lists each notice with its deadline, citation, reason and status (one not
+// required says why, in words and as a [NotRequiredReason]):
 //   - individuals within 60 calendar days (164.404(b)), substitute notice when contact
 //     information is lacking (164.404(d)(2)) and urgent telephone notice when misuse may be
 //     imminent (164.404(d)(3));
@@ -45,5 +46,9 @@
 // # Errors
 //
 // Bad input returns a [*validation.Error] naming the field and the rule; it matches
-// [validation.ErrInvalid]. Nothing panics on bad input.
+// [validation.ErrInvalid]. Nothing panics on bad input. A change the incident's state
+// does not allow is one of [ErrClosed] (the file is closed), [ErrPending] (closing with a
+// notice pending) and [ErrNotPending] (a notice of an obligation already met or not
+// required): the compliance engine returns them, and classifies them as failed
+// preconditions.
 package incident

@@ -451,3 +451,58 @@ func (s Status) MarshalText() ([]byte, error) {
 func (s *Status) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(pkg, "status", statusValues, b, s)
 }
+
+// NotRequiredReason says, as a code, why an obligation is not required; the obligation's
+// NotRequired gives the same for people, with its facts and section.
+type NotRequiredReason string
+
+// Reasons an obligation is not required.
+const (
+	// NotRequiredNotPHI: the determination found no impermissible acquisition, access,
+	// use or disclosure of PHI (45 CFR 164.402).
+	NotRequiredNotPHI NotRequiredReason = "not_phi"
+	// NotRequiredSecured: the PHI was secured, encrypted with a key not compromised or
+	// destroyed (74 FR 42740; 45 CFR 164.402).
+	NotRequiredSecured NotRequiredReason = "secured"
+	// NotRequiredException: an exception of paragraph (1) of the definition of breach
+	// applies (45 CFR 164.402(1)).
+	NotRequiredException NotRequiredReason = "exception"
+	// NotRequiredLowProbability: a documented risk assessment concluded a low probability
+	// that the PHI has been compromised (45 CFR 164.402(2)).
+	NotRequiredLowProbability NotRequiredReason = "low_probability"
+	// NotRequiredElements: the data elements involved are not ones the State law counts.
+	NotRequiredElements NotRequiredReason = "elements_not_covered"
+	// NotRequiredHIPAAExempt: the State law, or this notice under it, does not apply to
+	// HIPAA-regulated entities.
+	NotRequiredHIPAAExempt NotRequiredReason = "hipaa_exempt"
+	// NotRequiredDeemedCompliant: a HIPAA-regulated entity notifying under 45 CFR 164.404
+	// is deemed to comply with the State law.
+	NotRequiredDeemedCompliant NotRequiredReason = "hipaa_deemed_compliant"
+	// NotRequiredBelowThreshold: fewer residents are affected than the notice requires.
+	NotRequiredBelowThreshold NotRequiredReason = "below_threshold"
+	// NotRequiredNoHHSNotice: the notice follows the HHS notice, and none is due under
+	// 45 CFR 164.408.
+	NotRequiredNoHHSNotice NotRequiredReason = "no_hhs_notice"
+)
+
+var notRequiredReasonValues = []NotRequiredReason{NotRequiredNotPHI, NotRequiredSecured, NotRequiredException,
+	NotRequiredLowProbability, NotRequiredElements, NotRequiredHIPAAExempt, NotRequiredDeemedCompliant,
+	NotRequiredBelowThreshold, NotRequiredNoHHSNotice}
+
+// NotRequiredReasonValues returns every known NotRequiredReason.
+func NotRequiredReasonValues() []NotRequiredReason {
+	return append([]NotRequiredReason(nil), notRequiredReasonValues...)
+}
+
+// Valid reports whether r is a known NotRequiredReason.
+func (r NotRequiredReason) Valid() bool { return enum.Valid(notRequiredReasonValues, r) }
+
+// MarshalText implements [encoding.TextMarshaler]; an unknown value is an error.
+func (r NotRequiredReason) MarshalText() ([]byte, error) {
+	return enum.Marshal(pkg, "not_required_code", notRequiredReasonValues, r)
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; an unknown value is an error.
+func (r *NotRequiredReason) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(pkg, "not_required_code", notRequiredReasonValues, b, r)
+}

@@ -2,8 +2,9 @@ package incident_test
 
 import (
 	"encoding/json"
-	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"testing"
+
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -56,6 +57,14 @@ func TestEnums(t *testing.T) {
 	})
 	t.Run("Status", func(t *testing.T) {
 		enumtest.Check(t, "incident", "status", []string{"pending", "sent", "not_required"}, incident.StatusValues())
+	})
+	t.Run("NotRequiredReason (164.402, 74 FR 42740, State laws)", func(t *testing.T) {
+		enumtest.Check(t, "incident", "not_required_code", []string{"not_phi", "secured", "exception", "low_probability",
+			"elements_not_covered", "hipaa_exempt", "hipaa_deemed_compliant", "below_threshold", "no_hhs_notice"},
+			incident.NotRequiredReasonValues())
+	})
+	t.Run("ReportType (164.408(c), HHS portal)", func(t *testing.T) {
+		enumtest.Check(t, "incident", "report_type", []string{"initial", "addendum"}, incident.ReportTypeValues())
 	})
 }
 

@@ -200,7 +200,10 @@ func checkInvariants(t *testing.T, i *incident.Incident, policy incident.DelayPo
 		}
 		if o.Status == incident.StatusNotRequired {
 			require.NotEmpty(t, o.NotRequired, o.Key)
+			require.True(t, o.NotRequiredCode.Valid(), "%s: not_required_code %q", o.Key, o.NotRequiredCode)
 			require.Equal(t, date.Zero, o.Deadline, o.Key)
+		} else {
+			require.Empty(t, o.NotRequiredCode, o.Key)
 		}
 		if k > 0 {
 			a, b := obs[k-1].Deadline, o.Deadline

@@ -10,6 +10,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/internal/enum"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/statelaws"
 	"github.com/hipaaops/hipaaops/validation"
 	"github.com/hipaaops/hipaaops/vendors"
@@ -92,8 +93,8 @@ type Incident struct {
 	// when that is earlier (45 CFR 164.404(a)(2)); zero when not earlier or not known.
 	WouldHaveKnownOn date.Date `json:"would_have_known_on,omitzero"`
 	// DiscoveredBy is who discovered it; a business associate owes the practice a notice
-	// (45 CFR 164.410).
-	DiscoveredBy Discoverer `json:"discovered_by"`
+	// (45 CFR 164.410). It is required, so it is omitted only from the zero value.
+	DiscoveredBy Discoverer `json:"discovered_by,omitempty"`
 
 	// Vendor is the business associate involved, if any.
 	Vendor vendors.ID `json:"vendor,omitempty"`
@@ -103,16 +104,16 @@ type Incident struct {
 
 	// PHI lists the categories of PHI involved, and Identifiers the kinds of identifiers
 	// (45 CFR 164.402(2)(i)).
-	PHI         []vendors.DataCategory `json:"phi,omitempty"`
-	Identifiers []IdentifierType       `json:"identifiers,omitempty"`
+	PHI         []vendors.DataCategory `json:"phi"`
+	Identifiers []IdentifierType       `json:"identifiers"`
 	// Elements lists the data elements involved as State laws define them; State laws
 	// count different elements (several leave medical data out). Empty means not recorded:
 	// every State law is then assumed to apply.
-	Elements []statelaws.DataElement `json:"elements,omitempty"`
+	Elements []statelaws.DataElement `json:"elements"`
 
 	// Affected counts the individuals per State of residence; Total counts all of them,
 	// including any whose State is not known, so it is at least the sum of Affected.
-	Affected []Affected `json:"affected,omitempty"`
+	Affected []Affected `json:"affected"`
 	Total    int        `json:"total"`
 
 	// Encryption records how the PHI was encrypted, if it was (74 FR 42740).
@@ -139,9 +140,9 @@ type Incident struct {
 	// (45 CFR 164.402(2)).
 	Determination *Determination `json:"determination,omitempty"`
 	// Delays are law-enforcement statements delaying notice (45 CFR 164.412).
-	Delays []Delay `json:"delays,omitempty"`
+	Delays []Delay `json:"delays"`
 	// Notices records the notices sent, by obligation key.
-	Notices []Notice `json:"notices,omitempty"`
+	Notices []Notice `json:"notices"`
 	// ClosedOn is the day the incident file was closed (every obligation met or not
 	// required); zero while it is open. The documentation is kept six years all the same
 	// (45 CFR 164.530(j)(2)).
@@ -153,6 +154,10 @@ type Incident struct {
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 }
+
+// Ref returns the incident's id at its stored version: what a change of the incident
+// takes.
+func (i Incident) Ref() record.Ref[ID] { return record.RefOf(i.ID, i.Version) }
 
 // Open reports whether the incident file is still open.
 func (i *Incident) Open() bool { return i.ClosedOn == date.Zero }
@@ -349,6 +354,24 @@ func (i *Incident) Validate() error {
 	return c.Err()
 }
 
-// ErrClosed is returned for a change of an incident whose file was closed: the closed
-// file is the record kept for six years (45 CFR 164.530(j)) and does not change.
-var ErrClosed = errors.New("incident: the incident file is closed")
+// Errors of a move the incident's state does not allow; an embedder classifies each as a
+// failed precondition (compliance.Code gives compliance.FailedPrecondition).
+var (
+	// ErrClosed is returned for a change of an incident whose file was closed: the
+	// closed file is the record kept for six years (45 CFR 164.530(j)) and does not
+	// change.
+	ErrClosed = errors.New("incident: the incident file is closed")
+	// ErrPending is returned for closing an incident file while a notice it owes is
+	// still pending (45 CFR 164.404-410).
+	ErrPending = errors.New("incident: a notice is still pending")
+	// ErrNotPending is returned for recording a notice of an obligation that is not
+	// pending: already sent, or not required.
+	ErrNotPending = errors.New("incident: the obligation is not pending")
+)
+
+// Closing closes an incident's file ([Incident.ClosedOn]).
+type Closing struct {
+	// On is the day the file is closed; zero means today in the organization's time
+	// zone. It may not be in the future, nor before discovery.
+	On date.Date `json:"on,omitzero"`
+}

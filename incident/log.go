@@ -8,6 +8,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/internal/enum"
+	"github.com/hipaaops/hipaaops/validation"
 	"github.com/hipaaops/hipaaops/vendors"
 )
 
@@ -44,6 +45,35 @@ func (t *PHIType) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(pkg, "phi_types", phiTypeValues, b, t)
 }
 
+// ReportType is the type of a report to the HHS breach portal.
+type ReportType string
+
+// Report types (HHS breach portal).
+const (
+	// ReportInitial: the first report of the breach.
+	ReportInitial ReportType = "initial"
+	// ReportAddendum: an addendum to a report already sent (the HHS notice is recorded).
+	ReportAddendum ReportType = "addendum"
+)
+
+var reportTypeValues = []ReportType{ReportInitial, ReportAddendum}
+
+// ReportTypeValues returns every known ReportType.
+func ReportTypeValues() []ReportType { return append([]ReportType(nil), reportTypeValues...) }
+
+// Valid reports whether t is a known ReportType.
+func (t ReportType) Valid() bool { return enum.Valid(reportTypeValues, t) }
+
+// MarshalText implements [encoding.TextMarshaler]; an unknown value is an error.
+func (t ReportType) MarshalText() ([]byte, error) {
+	return enum.Marshal(pkg, "report_type", reportTypeValues, t)
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; an unknown value is an error.
+func (t *ReportType) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(pkg, "report_type", reportTypeValues, b, t)
+}
+
 // Log is the log of breaches affecting fewer than 500 individuals discovered in one
 // calendar year, each to be reported to HHS no later than 60 days after the year ends
 // (45 CFR 164.408(c)).
@@ -57,7 +87,7 @@ type Log struct {
 	Entries []LogEntry `json:"entries"`
 	// Skipped lists incidents left out because they are not valid, with the error: fix
 	// them and compute the log again.
-	Skipped []Skipped `json:"skipped,omitempty"`
+	Skipped []Skipped `json:"skipped"`
 }
 
 // Skipped is an incident the log could not use.
@@ -65,6 +95,9 @@ type Skipped struct {
 	// Incident is the incident left out, and Error why.
 	Incident ID     `json:"incident"`
 	Error    string `json:"error"`
+	// Fields are the fields the error names, as the incident's JSON does (e.g.
+	// "discovered_on", "affected[0].state").
+	Fields []string `json:"fields"`
 }
 
 // LogEntry is one breach in the annual log, with the fields of the HHS breach portal
@@ -73,8 +106,8 @@ type LogEntry struct {
 	// Incident and Title identify the incident.
 	Incident ID     `json:"incident"`
 	Title    string `json:"title"`
-	// ReportType is "initial", or "addendum" when a report to HHS was already recorded.
-	ReportType string `json:"report_type"`
+	// ReportType is initial, or addendum when a report to HHS was already recorded.
+	ReportType ReportType `json:"report_type"`
 	// Deadline is the last day to report this breach to HHS (45 CFR 164.408(c), 164.412).
 	Deadline date.Date `json:"deadline"`
 	// ReportedOn is the day the HHS notice was recorded as sent, if it was.
@@ -95,10 +128,10 @@ type LogEntry struct {
 	BreachType BreachType `json:"breach_type,omitempty"`
 	Location   Location   `json:"location,omitempty"`
 	// PHITypes are the portal's types of PHI, derived from PHI and Identifiers.
-	PHITypes []PHIType `json:"phi_types,omitempty"`
+	PHITypes []PHIType `json:"phi_types"`
 	// PHI and Identifiers are the incident's own categories, in more detail.
-	PHI         []vendors.DataCategory `json:"phi,omitempty"`
-	Identifiers []IdentifierType       `json:"identifiers,omitempty"`
+	PHI         []vendors.DataCategory `json:"phi"`
+	Identifiers []IdentifierType       `json:"identifiers"`
 	// Description is the incident's description, cut to [PortalDescriptionMax] characters.
 	Description string `json:"description,omitempty"`
 	// Safeguards in place before the breach, as recorded: the encryption.
@@ -122,7 +155,13 @@ func AnnualLog(incidents []Incident, year int) Log {
 	for k := range incidents {
 		i := &incidents[k]
 		if err := i.Validate(); err != nil {
-			l.Skipped = append(l.Skipped, Skipped{Incident: i.ID, Error: err.Error()})
+			sk := Skipped{Incident: i.ID, Error: err.Error(), Fields: []string{}}
+			for _, v := range validation.All(err) {
+				if !slices.Contains(sk.Fields, v.Field) {
+					sk.Fields = append(sk.Fields, v.Field)
+				}
+			}
+			l.Skipped = append(l.Skipped, sk)
 			continue
 		}
 		disc := i.Discovery()
@@ -130,7 +169,7 @@ func AnnualLog(incidents []Incident, year int) Log {
 			continue
 		}
 		e := LogEntry{
-			Incident: i.ID, Title: i.Title, ReportType: "initial",
+			Incident: i.ID, Title: i.Title, ReportType: ReportInitial,
 			Deadline:          max(l.Deadline, DelayEnd(i.Delays)), // 45 CFR 164.412
 			BusinessAssociate: i.Vendor,
 			BreachStart:       i.StartedOn, BreachEnd: i.EndedOn,
@@ -146,7 +185,7 @@ func AnnualLog(incidents []Incident, year int) Log {
 		for _, n := range i.Notices {
 			switch {
 			case n.Key == KeyHHS:
-				e.ReportType, e.ReportedOn = "addendum", n.SentOn
+				e.ReportType, e.ReportedOn = ReportAddendum, n.SentOn
 			case n.Key == KeyIndividuals:
 				e.IndividualNoticeOn = n.SentOn
 			case n.Key == KeySubstitute:

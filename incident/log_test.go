@@ -53,18 +53,19 @@ func TestAnnualLog(t *testing.T) {
 	require.Len(t, l.Skipped, 1)
 	assert.Equal(t, incident.ID("inc-bad"), l.Skipped[0].Incident)
 	assert.Contains(t, l.Skipped[0].Error, "total")
+	assert.Equal(t, []string{"total"}, l.Skipped[0].Fields)
 
 	e := l.Entries[0]
 	assert.Equal(t, incident.ID("inc-earlier"), e.Incident, "sorted by discovery")
 	assert.Equal(t, day(2027, 1, 20), e.DiscoveryStart, "164.404(a)(2)")
 	assert.Equal(t, day(2027, 2, 1), e.DiscoveryEnd)
 	assert.Equal(t, day(2028, 4, 1), e.Deadline, "164.412: not before the delay ends")
-	assert.Equal(t, "addendum", e.ReportType)
+	assert.Equal(t, incident.ReportAddendum, e.ReportType)
 	assert.Equal(t, day(2027, 6, 1), e.ReportedOn)
 
 	e = l.Entries[1]
 	assert.Equal(t, incident.ID("inc-small"), e.Incident)
-	assert.Equal(t, "initial", e.ReportType)
+	assert.Equal(t, incident.ReportInitial, e.ReportType)
 	assert.Equal(t, day(2028, 2, 29), e.Deadline)
 	assert.Equal(t, date.Zero, e.ReportedOn)
 	assert.Equal(t, 3, e.Individuals)

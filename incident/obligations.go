@@ -70,6 +70,8 @@ type Obligation struct {
 	Method string    `json:"method,omitempty"`
 	// NotRequired says why the notice is not required, when Status is not_required.
 	NotRequired string `json:"not_required,omitempty"`
+	// NotRequiredCode says why as a code, when Status is not_required.
+	NotRequiredCode NotRequiredReason `json:"not_required_code,omitempty"`
 	// Unverified is true when the State rule, or the part of it the obligation rests on,
 	// is marked unverified: show it as such and have it checked.
 	Unverified bool `json:"unverified,omitempty"`
@@ -299,11 +301,47 @@ func (c *calc) notBreach() string {
 	return ""
 }
 
+// notBreachCode is the code of [calc.notBreach]: empty when the outcome is a breach.
+func (c *calc) notBreachCode() NotRequiredReason {
+	d := c.i.Determination
+	if d == nil {
+		return ""
+	}
+	switch d.Outcome {
+	case OutcomeNotPHI:
+		return NotRequiredNotPHI
+	case OutcomeSecured:
+		return NotRequiredSecured
+	case OutcomeException:
+		return NotRequiredException
+	case OutcomeLowProbability:
+		return NotRequiredLowProbability
+	}
+	return ""
+}
+
+// waiver says why a notice is not required, as a code and for people; the zero waiver
+// means it is required.
+type waiver struct {
+	code NotRequiredReason
+	text string
+}
+
+// firstWaiver returns the first of ws that waives the notice, or the zero waiver.
+func firstWaiver(ws ...waiver) waiver {
+	for _, w := range ws {
+		if w.text != "" {
+			return w
+		}
+	}
+	return waiver{}
+}
+
 // federal adds the obligations of 45 CFR 164.404-410 and returns the indexes of the
 // individual notice and the HHS notice.
 func (c *calc) federal() (ind, hhs int) {
 	i := c.i
-	notReq := c.notBreach()
+	notReq, notCode := c.notBreach(), c.notBreachCode()
 	status := Status("")
 	if notReq != "" {
 		status = StatusNotRequired
@@ -334,7 +372,7 @@ func (c *calc) federal() (ind, hhs int) {
 	ind = c.add(Obligation{
 		Key: KeyIndividuals, Party: PartyIndividuals, Recipient: "affected individuals (" + count + ")",
 		Deadline: due, Citation: "45 CFR 164.404(b)", Reason: reason + presumed + delay,
-		Status: status, NotRequired: notReq,
+		Status: status, NotRequired: notReq, NotRequiredCode: notCode,
 	})
 
 	// 45 CFR 164.404(d)(2): substitute notice, with the individual notice.
@@ -348,7 +386,7 @@ func (c *calc) federal() (ind, hhs int) {
 			Recipient: fmt.Sprintf("%d individuals without sufficient contact information", noContact),
 			Deadline:  due, Citation: cite,
 			Reason: fmt.Sprintf("Contact information is insufficient or out of date for %d individuals: give substitute notice by %s, with the individual notice (%s).", noContact, how, cite) + presumed + delay,
-			Status: status, NotRequired: notReq,
+			Status: status, NotRequired: notReq, NotRequiredCode: notCode,
 		})
 	}
 
@@ -358,7 +396,7 @@ func (c *calc) federal() (ind, hhs int) {
 			Key: KeyTelephone, Party: PartyTelephone, Recipient: "affected individuals, urgently",
 			Deadline: due, Citation: "45 CFR 164.404(d)(3)",
 			Reason: "Possible imminent misuse makes the situation urgent: also contact individuals by telephone or other means as soon as possible, in addition to the written notice (45 CFR 164.404(d)(3)); the deadline shown is the written notice's." + presumed + delay,
-			Status: status, NotRequired: notReq,
+			Status: status, NotRequired: notReq, NotRequiredCode: notCode,
 		})
 	}
 
@@ -372,12 +410,12 @@ func (c *calc) federal() (ind, hhs int) {
 			Recipient: "prominent media outlets serving " + string(a.State),
 			Deadline:  due, Citation: "45 CFR 164.406",
 			Reason: fmt.Sprintf("%d residents of %s are affected, more than %d: notify prominent media outlets serving it without unreasonable delay and no later than %d calendar days after discovery (45 CFR 164.406(b)), with the content of 164.404(c).", a.Count, a.State, MediaThreshold, NoticeDays) + presumed + delay,
-			Status: status, NotRequired: notReq,
+			Status: status, NotRequired: notReq, NotRequiredCode: notCode,
 		})
 	}
 
 	// 45 CFR 164.408: HHS, with the individual notice for 500 or more, else annually.
-	hhsOb := Obligation{Key: KeyHHS, Party: PartyHHS, Recipient: "Secretary of HHS (breach portal)", Status: status, NotRequired: notReq}
+	hhsOb := Obligation{Key: KeyHHS, Party: PartyHHS, Recipient: "Secretary of HHS (breach portal)", Status: status, NotRequired: notReq, NotRequiredCode: notCode}
 	if i.Total >= HHSThreshold {
 		hhsOb.Deadline, hhsOb.Citation = due, "45 CFR 164.408(b)"
 		hhsOb.Reason = fmt.Sprintf("%d individuals, %d or more: notify HHS contemporaneously with the individual notice and no later than %d calendar days after discovery (45 CFR 164.408(b)).", i.Total, HHSThreshold, NoticeDays)
@@ -409,7 +447,7 @@ func (c *calc) federal() (ind, hhs int) {
 			Key: KeyBANotice, Party: PartyBusinessAssociate, Recipient: "the covered entity, from the " + ba,
 			Deadline: c.fromDiscovery(statelaws.Period{Days: days, Kind: statelaws.CalendarDays}), Citation: cite,
 			Reason: fmt.Sprintf("The %s discovered the breach on %s: it notifies the covered entity without unreasonable delay and no later than %d calendar days after (45 CFR 164.410(b); a BAA may set fewer days), identifying each individual affected and giving what the entity needs for its own notices as it becomes available (164.410(c)). The entity's own deadlines count from the same day, as if the business associate were its agent (164.404(a)(2)), the earliest they can run.", ba, c.disc, days) + presumed + delay,
-			Status: status, NotRequired: notReq,
+			Status: status, NotRequired: notReq, NotRequiredCode: notCode,
 		})
 	}
 	return ind, hhs
@@ -509,36 +547,36 @@ func (c *calc) rule(r statelaws.Rule, a Affected, breach bool, fedInd, fedHHS in
 	}
 
 	// Why nothing under the rule is required, if so.
-	ruleOff := ""
+	ruleOff := waiver{}
 	if len(i.Elements) > 0 && !r.Counts(i.Elements) {
-		ruleOff = fmt.Sprintf("the data elements involved (%s) are not ones %s counts", joinElements(i.Elements), r.Citation)
+		ruleOff = waiver{NotRequiredElements, fmt.Sprintf("the data elements involved (%s) are not ones %s counts", joinElements(i.Elements), r.Citation)}
 	}
 	// hipaaOff says why a HIPAA-regulated entity need not send a notice under the rule, or
 	// is empty; regulator says whether the notice is a regulator's, and applies whether it
 	// is marked as applying to HIPAA-regulated entities.
-	hipaaOff := func(regulator, applies bool) string {
+	hipaaOff := func(regulator, applies bool) waiver {
 		switch r.HIPAA {
 		case statelaws.HIPAAExempt:
-			return fmt.Sprintf("%s does not apply to HIPAA-regulated entities", r.Citation)
+			return waiver{NotRequiredHIPAAExempt, fmt.Sprintf("%s does not apply to HIPAA-regulated entities", r.Citation)}
 		case statelaws.HIPAAExemptExceptRegulator:
 			if !regulator || !applies {
-				return fmt.Sprintf("%s exempts HIPAA-regulated entities from this notice", r.Citation)
+				return waiver{NotRequiredHIPAAExempt, fmt.Sprintf("%s exempts HIPAA-regulated entities from this notice", r.Citation)}
 			}
 		case statelaws.HIPAAPartial:
 			if regulator && !applies {
-				return fmt.Sprintf("under %s this notice is not required of HIPAA-regulated entities", r.Citation)
+				return waiver{NotRequiredHIPAAExempt, fmt.Sprintf("under %s this notice is not required of HIPAA-regulated entities", r.Citation)}
 			}
 		case statelaws.HIPAADeemedCompliant:
 			// Deemed compliance rests on the HIPAA notice; without one the law applies.
 			if breach && (!regulator || !applies) {
-				return fmt.Sprintf("a HIPAA-regulated entity notifying under 45 CFR 164.404 is deemed to comply with %s", r.Citation)
+				return waiver{NotRequiredDeemedCompliant, fmt.Sprintf("a HIPAA-regulated entity notifying under 45 CFR 164.404 is deemed to comply with %s", r.Citation)}
 			}
 		}
-		return ""
+		return waiver{}
 	}
 
 	// The residents' notice.
-	indOff := cmp.Or(ruleOff, hipaaOff(false, false))
+	indOff := firstWaiver(ruleOff, hipaaOff(false, false))
 	ind := Obligation{
 		Key: StateKey(r.ID, "individuals"), Party: PartyStateIndividuals, State: a.State,
 		Recipient: fmt.Sprintf("%d residents of %s", a.Count, a.State),
@@ -550,8 +588,8 @@ func (c *calc) rule(r statelaws.Rule, a Affected, breach bool, fedInd, fedHHS in
 	} else {
 		ind.Reason = fmt.Sprintf("%s: notify residents in the most expedient time possible; the law fixes no number of days.", r.Title) + note
 	}
-	if indOff != "" {
-		ind.Status, ind.NotRequired = StatusNotRequired, indOff
+	if indOff.text != "" {
+		ind.Status, ind.NotRequired, ind.NotRequiredCode = StatusNotRequired, indOff.text, indOff.code
 	}
 	indIdx := c.add(ind)
 
@@ -567,9 +605,9 @@ func (c *calc) rule(r statelaws.Rule, a Affected, breach bool, fedInd, fedHHS in
 			Key: key, Party: PartyStateRegulator, State: a.State, Recipient: n.Regulator,
 			Citation: cite, Unverified: common || unverified(&r, n.Mark),
 		}
-		off := cmp.Or(ruleOff, hipaaOff(true, n.AppliesToHIPAA))
-		if off == "" && !n.Required(a.Count) {
-			off = fmt.Sprintf("%d residents of %s are affected, fewer than the %d that require this notice (%s)", a.Count, a.State, n.MinResidents, cite)
+		off := firstWaiver(ruleOff, hipaaOff(true, n.AppliesToHIPAA))
+		if off.text == "" && !n.Required(a.Count) {
+			off = waiver{NotRequiredBelowThreshold, fmt.Sprintf("%d residents of %s are affected, fewer than the %d that require this notice (%s)", a.Count, a.State, n.MinResidents, cite)}
 		}
 		var when string
 		switch n.Relative {
@@ -596,8 +634,8 @@ func (c *calc) rule(r statelaws.Rule, a Affected, breach bool, fedInd, fedHHS in
 		case statelaws.RelHHSNotice:
 			h := &c.out[fedHHS]
 			if !h.required() {
-				if off == "" {
-					off = "no HHS notice is due under 45 CFR 164.408"
+				if off.text == "" {
+					off = waiver{NotRequiredNoHHSNotice, "no HHS notice is due under 45 CFR 164.408"}
 				}
 				break
 			}
@@ -614,8 +652,8 @@ func (c *calc) rule(r statelaws.Rule, a Affected, breach bool, fedInd, fedHHS in
 			o.Reason += " " + n.Note
 		}
 		o.Reason += note
-		if off != "" {
-			o.Status, o.NotRequired = StatusNotRequired, off
+		if off.text != "" {
+			o.Status, o.NotRequired, o.NotRequiredCode = StatusNotRequired, off.text, off.code
 		}
 		c.add(o)
 	}

@@ -203,14 +203,16 @@ func TestNotABreach(t *testing.T) {
 		facts  func(i *incident.Incident)
 		det    *incident.Determination
 		reason string
+		code   incident.NotRequiredReason
 	}{
-		{"164.402 not PHI", nil, &incident.Determination{Outcome: incident.OutcomeNotPHI, Facts: "only a schedule template"}, "45 CFR 164.402"},
+		{"164.402 not PHI", nil, &incident.Determination{Outcome: incident.OutcomeNotPHI, Facts: "only a schedule template"}, "45 CFR 164.402",
+			incident.NotRequiredNotPHI},
 		{"74 FR 42740 secured by destruction", func(i *incident.Incident) { i.Destroyed = true },
-			&incident.Determination{Outcome: incident.OutcomeSecured}, "destroyed"},
+			&incident.Determination{Outcome: incident.OutcomeSecured}, "destroyed", incident.NotRequiredSecured},
 		{"164.402(1)(ii) inadvertent disclosure between authorized persons", nil,
 			&incident.Determination{Outcome: incident.OutcomeException, Exception: incident.ExceptionInadvertentAuthorized, Facts: "sent to the wrong oncologist in the practice"},
-			"45 CFR 164.402(1)(ii)"},
-		{"164.402(2) low probability of compromise", nil, lowProbability(disc + 2), "164.402(2)"},
+			"45 CFR 164.402(1)(ii)", incident.NotRequiredException},
+		{"164.402(2) low probability of compromise", nil, lowProbability(disc + 2), "164.402(2)", incident.NotRequiredLowProbability},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -230,6 +232,7 @@ func TestNotABreach(t *testing.T) {
 			for _, o := range obs {
 				assert.Equal(t, incident.StatusNotRequired, o.Status, o.Key)
 				assert.Contains(t, o.NotRequired, tt.reason, o.Key)
+				assert.Equal(t, tt.code, o.NotRequiredCode, o.Key)
 				assert.Contains(t, o.NotRequired, officer, o.Key)
 				assert.Equal(t, date.Zero, o.Deadline, o.Key)
 			}

@@ -290,6 +290,7 @@ func TestStateObligations(t *testing.T) {
 				assert.Equal(t, w.unverified, o.Unverified, w.key)
 				if w.status == incident.StatusNotRequired {
 					assert.Contains(t, o.NotRequired, w.text, w.key)
+					assert.True(t, o.NotRequiredCode.Valid(), "%s: not_required_code %q", w.key, o.NotRequiredCode)
 				} else {
 					assert.Contains(t, o.Reason, w.text, w.key)
 					assert.Empty(t, o.NotRequired, w.key)

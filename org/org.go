@@ -35,7 +35,7 @@ type Organization struct {
 	// TimeZone is an IANA zone name such as "America/Chicago"; "today" is decided in it.
 	TimeZone string `json:"time_zone"`
 	// Sites are the organization's locations; vendors name the sites they serve.
-	Sites []Site `json:"sites,omitempty"`
+	Sites []Site `json:"sites"`
 	// RiskMethod is the id of the scoring method the organization's risk register uses
 	// (a riskreg.MethodID); empty until chosen, then the engine's default applies.
 	RiskMethod string `json:"risk_method,omitempty"`

@@ -10,6 +10,8 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/internal/enum"
+	"github.com/hipaaops/hipaaops/record"
+	"github.com/hipaaops/hipaaops/task"
 	"github.com/hipaaops/hipaaops/validation"
 )
 
@@ -28,7 +30,7 @@ type Analysis struct {
 	// Year is the year the analysis covers.
 	Year int `json:"year"`
 	// Method is the organization's scoring method at the time of the analysis.
-	Method MethodID `json:"method"`
+	Method MethodID `json:"method,omitempty"`
 	// Risks are frozen copies of the register's risks.
 	Risks []Risk `json:"risks"`
 	// ApprovedBy and ApprovedOn record the approval; both are empty until then.
@@ -61,19 +63,35 @@ func (a *Analysis) frozenErr() error {
 	return fmt.Errorf("riskreg: analysis %q was approved by %s on %s: %w", a.ID, a.ApprovedBy, a.ApprovedOn, ErrFrozen)
 }
 
+// Approval is the input of [Analysis.Approve]: who approved the analysis, on which day,
+// and the annual risk-analysis task the engine attaches the approved snapshot to.
+type Approval struct {
+	// By names the approver; the engine takes empty as the acting user.
+	By string `json:"approved_by,omitempty"`
+	// On is the day approved; the engine takes zero as today.
+	On date.Date `json:"approved_on,omitzero"`
+	// Task, when set, is the task (e.g. the annual risk analysis) that receives the
+	// approved snapshot as evidence.
+	Task task.ID `json:"task,omitempty"`
+}
+
+// Ref returns the analysis's id and version, as a change of it takes them.
+func (a Analysis) Ref() record.Ref[AnalysisID] { return record.RefOf(a.ID, a.Version) }
+
 // Approve records who approved the analysis and when, and freezes it. Approving twice
-// returns an error matching [ErrFrozen].
-func (a *Analysis) Approve(by string, on date.Date) error {
+// returns an error matching [ErrFrozen]; a missing approver or day is refused on
+// "approved_by" or "approved_on".
+func (a *Analysis) Approve(ap Approval) error {
 	if err := a.frozenErr(); err != nil {
 		return err
 	}
 	c := validation.Collector{Pkg: pkg}
-	c.Check(strings.TrimSpace(by) != "", "approved_by", "must name the approver")
-	c.Check(on != date.Zero, "approved_on", "must be set")
+	c.Check(strings.TrimSpace(ap.By) != "", "approved_by", "must name the approver")
+	c.Check(ap.On != date.Zero, "approved_on", "must be set")
 	if err := c.Err(); err != nil {
 		return err
 	}
-	a.ApprovedBy, a.ApprovedOn = by, on
+	a.ApprovedBy, a.ApprovedOn = ap.By, ap.On
 	return nil
 }
 

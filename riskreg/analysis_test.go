@@ -24,7 +24,7 @@ func TestSnapshotIndependentOfRegister(t *testing.T) {
 	register[0].Acceptance.ApprovedBy = "changed"
 	register[0].Quant.SLE = dec("1")
 	register[0].Controls[0] = "164.999(z)"
-	require.NoError(t, register[1].Treat(riskreg.TreatMitigate, "TLS", "it", day(2026, time.June, 1)))
+	require.NoError(t, register[1].Treat(riskreg.TreatmentPlan{Treatment: riskreg.TreatMitigate, Justification: "TLS", Owner: "it", Due: day(2026, time.June, 1)}))
 	register = append(register[:1], newRisk("r3"))
 	assert.Equal(t, want, a)
 }
@@ -32,16 +32,16 @@ func TestSnapshotIndependentOfRegister(t *testing.T) {
 func TestApprove(t *testing.T) {
 	a := riskreg.Snapshot("sra-2026", 2026, riskreg.MethodHHS3x3, []riskreg.Risk{newRisk("r1")})
 	assert.False(t, a.Frozen())
-	requireInvalid(t, a.Approve("", day(2026, time.March, 1)), "approved_by", "must name the approver")
-	requireInvalid(t, a.Approve(approver, date.Zero), "approved_on", "must be set")
+	requireInvalid(t, a.Approve(riskreg.Approval{By: "", On: day(2026, time.March, 1)}), "approved_by", "must name the approver")
+	requireInvalid(t, a.Approve(riskreg.Approval{By: approver, On: date.Zero}), "approved_on", "must be set")
 	assert.False(t, a.Frozen())
 
-	require.NoError(t, a.Approve(approver, day(2026, time.March, 1)))
+	require.NoError(t, a.Approve(riskreg.Approval{By: approver, On: day(2026, time.March, 1)}))
 	assert.True(t, a.Frozen())
 	assert.Equal(t, approver, a.ApprovedBy)
 
 	t.Run("45 CFR 164.316(b)(1) an analysis approved twice is refused", func(t *testing.T) {
-		err := a.Approve("someone else", day(2026, time.March, 2))
+		err := a.Approve(riskreg.Approval{By: "someone else", On: day(2026, time.March, 2)})
 		require.ErrorIs(t, err, riskreg.ErrFrozen)
 		assert.NotErrorIs(t, err, validation.ErrInvalid)
 		assert.Contains(t, err.Error(), `analysis "sra-2026" was approved by Dr. Rivera, CEO on 2026-03-01`)
@@ -118,11 +118,11 @@ func withStatus(t *testing.T, id riskreg.ID, l, i riskreg.Level, s riskreg.Statu
 	switch s {
 	case riskreg.StatusOpen:
 	case riskreg.StatusTreating:
-		require.NoError(t, r.Treat(riskreg.TreatMitigate, "plan", "owner", day(2026, time.June, 1)))
+		require.NoError(t, r.Treat(riskreg.TreatmentPlan{Treatment: riskreg.TreatMitigate, Justification: "plan", Owner: "owner", Due: day(2026, time.June, 1)}))
 	case riskreg.StatusAccepted:
 		require.NoError(t, r.Accept(acceptance()))
 	case riskreg.StatusClosed:
-		require.NoError(t, r.Close(day(2026, time.March, 1), actor, "done"))
+		require.NoError(t, r.Close(riskreg.Closing{On: day(2026, time.March, 1), Note: "done"}, actor))
 	}
 	return r
 }

@@ -23,18 +23,25 @@
 //
 // # Lifecycle
 //
-// A [Risk] is open when recorded. [Risk.Rate] sets its inherent and residual scores;
-// [Risk.Treat] decides to mitigate, transfer or avoid it, with a justification, an owner and
-// a due date; [Risk.Accept] accepts it with a named approver and a review date;
-// [Risk.Review] records a review and renews an acceptance; [Risk.Close] and [Risk.Reopen]
-// end and restart it. A status change the lifecycle does not allow returns a
-// [*TransitionError]; nothing changes on any error. Every dated step appends a [Review] to
-// the risk's history.
+// A [Risk] is open when recorded. Each move takes one input value: [Risk.Rate] a
+// [Scoring] (inherent and residual likelihood and impact); [Risk.Treat] a [TreatmentPlan]
+// (mitigate, transfer or avoid it, with a justification, an owner and a due date);
+// [Risk.Accept] an [Acceptance] (a named approver and a review date, by default a year
+// after the approval); [Risk.Review] a [Review], which renews an acceptance; [Risk.Close]
+// a [Closing]; [Risk.Reopen] a [Reopening]. Validation errors name the input's fields as its
+// JSON does (rated_on, approved_on, reviewed_on, closed_on, …). The dates the register is
+// queried by are derived here, not by storage: [Risk.TreatmentDueOn],
+// [Risk.AcceptanceReviewOn], [Acceptance.ReviewDue] and [Risk.NextReview].
+//
+// A status change the lifecycle does not allow returns a [*TransitionError], and another
+// move the risk's state does not allow (rating a closed
+// risk, accepting an unrated one) a [*StateError]; both match [ErrTransition]. Nothing
+// changes on any error. Every dated step appends an [Entry] to the risk's history.
 //
 // # Analyses
 //
 // [Snapshot] freezes copies of the register into an [Analysis]; [Analysis.Approve] records
-// who approved it and when, after which every change returns [ErrFrozen]. [Compare] lists
+// who approved it and when (an [Approval]), after which every change returns [ErrFrozen]. [Compare] lists
 // what is new, closed, increased, decreased, and accepted past its review date between two
 // analyses. [HeatMap] and [Top] are the report data, and [Markdown] renders an analysis for
 // an auditor.

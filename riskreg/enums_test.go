@@ -2,10 +2,11 @@ package riskreg_test
 
 import (
 	"encoding/json"
-	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -45,7 +46,7 @@ func fullRisk(t *testing.T) riskreg.Risk {
 	r.Quant = &riskreg.Quant{SLE: dec("1200.50"), ARO: dec("0.5"), MitigationCost: dec("300"), ResidualARO: dec("0.1")}
 	r.Owner = "nurse.manager"
 	require.NoError(t, r.Accept(acceptance()))
-	require.NoError(t, r.Review(day(2026, time.August, 1), actor, "filters installed on all screens"))
+	require.NoError(t, r.Review(riskreg.Review{On: day(2026, time.August, 1), Note: "filters installed on all screens"}, actor))
 	r.Version = 3
 	r.CreatedAt = time.Date(2026, 1, 10, 15, 0, 0, 0, time.UTC)
 	r.UpdatedAt = time.Date(2026, 8, 1, 9, 30, 0, 0, time.UTC)
@@ -76,7 +77,7 @@ func TestRiskJSON(t *testing.T) {
 	t.Run("unset scores and dates are omitted", func(t *testing.T) {
 		b, err := json.Marshal(newRisk("r1"))
 		require.NoError(t, err)
-		for _, absent := range []string{"inherent", "residual", "due_on", "acceptance", "quant", "treatment", "reviews"} {
+		for _, absent := range []string{"inherent", "residual", "due_on", "acceptance", "quant", "treatment"} {
 			assert.NotContains(t, string(b), `"`+absent+`"`)
 		}
 		var back riskreg.Risk
@@ -117,7 +118,7 @@ func TestRiskJSON(t *testing.T) {
 
 func TestAnalysisJSON(t *testing.T) {
 	a := riskreg.Snapshot("sra-2026", 2026, riskreg.MethodHHS3x3, []riskreg.Risk{newRisk("r1"), ratedRisk(t, "r2", [2]riskreg.Level{1, 1}, [2]riskreg.Level{1, 1})})
-	require.NoError(t, a.Approve(approver, day(2026, time.March, 1)))
+	require.NoError(t, a.Approve(riskreg.Approval{By: approver, On: day(2026, time.March, 1)}))
 	a.Version = 1
 	a.CreatedAt = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	b, err := json.Marshal(a)

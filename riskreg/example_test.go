@@ -25,17 +25,17 @@ func Example() {
 	dicom, screens := starter[0], starter[5]
 
 	// Likelihood and impact outside the 3×3 scale are refused.
-	err := dicom.Rate(&m, [2]riskreg.Level{4, 3}, [2]riskreg.Level{1, 3}, date.New(2026, time.January, 12), by, "")
+	err := dicom.Rate(&m, riskreg.Scoring{Inherent: riskreg.Score{Likelihood: 4, Impact: 3}, Residual: riskreg.Score{Likelihood: 1, Impact: 3}, On: date.New(2026, time.January, 12)}, by)
 	var verr *validation.Error
 	if errors.As(err, &verr) {
 		fmt.Println(verr.Field, verr.Rule)
 	}
 
-	must(dicom.Rate(&m, [2]riskreg.Level{2, 3}, [2]riskreg.Level{1, 3}, date.New(2026, time.January, 12), by, "TLS planned"))
-	must(dicom.Treat(riskreg.TreatMitigate, "enable DICOM TLS between planning and vault", "it.lead", date.New(2026, time.April, 30)))
+	must(dicom.Rate(&m, riskreg.Scoring{Inherent: riskreg.Score{Likelihood: 2, Impact: 3}, Residual: riskreg.Score{Likelihood: 1, Impact: 3}, On: date.New(2026, time.January, 12), Note: "TLS planned"}, by))
+	must(dicom.Treat(riskreg.TreatmentPlan{Treatment: riskreg.TreatMitigate, Justification: "enable DICOM TLS between planning and vault", Owner: "it.lead", Due: date.New(2026, time.April, 30)}))
 	fmt.Println(dicom.ID, dicom.Inherent, "→", dicom.Residual, dicom.Status)
 
-	must(screens.Rate(&m, [2]riskreg.Level{3, 1}, [2]riskreg.Level{2, 1}, date.New(2026, time.January, 12), by, "filters on all screens"))
+	must(screens.Rate(&m, riskreg.Scoring{Inherent: riskreg.Score{Likelihood: 3, Impact: 1}, Residual: riskreg.Score{Likelihood: 2, Impact: 1}, On: date.New(2026, time.January, 12), Note: "filters on all screens"}, by))
 	err = screens.Accept(riskreg.Acceptance{ApprovedOn: date.New(2026, time.February, 2), ReviewOn: date.New(2027, time.February, 2), Justification: "low residual risk"})
 	fmt.Println("acceptance without approver refused:", errors.Is(err, validation.ErrInvalid))
 	must(screens.Accept(riskreg.Acceptance{
@@ -88,14 +88,14 @@ func ExampleCompare() {
 	m, _ := riskreg.GetMethod(riskreg.MethodHHS3x3)
 	by := "security.officer@example.org"
 	register := riskreg.Starter()[:2]
-	_ = register[0].Rate(&m, [2]riskreg.Level{2, 3}, [2]riskreg.Level{2, 3}, date.New(2025, time.January, 10), by, "")
+	_ = register[0].Rate(&m, riskreg.Scoring{Inherent: riskreg.Score{Likelihood: 2, Impact: 3}, Residual: riskreg.Score{Likelihood: 2, Impact: 3}, On: date.New(2025, time.January, 10)}, by)
 
 	prev := riskreg.Snapshot("sra-2025", 2025, m.ID, register)
-	_ = prev.Approve("Dr. Rivera, CEO", date.New(2025, time.March, 1))
+	_ = prev.Approve(riskreg.Approval{By: "Dr. Rivera, CEO", On: date.New(2025, time.March, 1)})
 	fmt.Println("edit after approval:", errors.Is(prev.Put(riskreg.Starter()[2]), riskreg.ErrFrozen))
 
-	_ = register[0].Rate(&m, [2]riskreg.Level{2, 3}, [2]riskreg.Level{1, 2}, date.New(2026, time.January, 10), by, "TLS enabled")
-	_ = register[1].Close(date.New(2026, time.January, 10), by, "MFA on every physics workstation")
+	_ = register[0].Rate(&m, riskreg.Scoring{Inherent: riskreg.Score{Likelihood: 2, Impact: 3}, Residual: riskreg.Score{Likelihood: 1, Impact: 2}, On: date.New(2026, time.January, 10), Note: "TLS enabled"}, by)
+	_ = register[1].Close(riskreg.Closing{On: date.New(2026, time.January, 10), Note: "MFA on every physics workstation"}, by)
 	register = append(register, riskreg.Starter()[6])
 	cur := riskreg.Snapshot("sra-2026", 2026, m.ID, register)
 

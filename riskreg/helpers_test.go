@@ -1,9 +1,10 @@
 package riskreg_test
 
 import (
-	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"testing"
 	"time"
+
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
@@ -48,7 +49,7 @@ func newRisk(id riskreg.ID) riskreg.Risk {
 func ratedRisk(t *testing.T, id riskreg.ID, inherent, residual [2]riskreg.Level) riskreg.Risk {
 	t.Helper()
 	r := newRisk(id)
-	require.NoError(t, r.Rate(method(t, riskreg.MethodHHS3x3), inherent, residual, day(2026, time.January, 10), actor, "annual analysis"))
+	require.NoError(t, r.Rate(method(t, riskreg.MethodHHS3x3), riskreg.Scoring{Inherent: score(inherent), Residual: score(residual), On: day(2026, time.January, 10), Note: "annual analysis"}, actor))
 	return r
 }
 
@@ -84,3 +85,18 @@ func requireTransition(t *testing.T, err error, from, to riskreg.Status) {
 
 // validationAll is validation.All.
 func validationAll(err error) []*validation.Error { return validation.All(err) }
+
+// score is a likelihood and an impact as a Score to rate, its rating left to the method.
+func score(lv [2]riskreg.Level) riskreg.Score {
+	return riskreg.Score{Likelihood: lv[0], Impact: lv[1]}
+}
+
+// requireState asserts that err is a *riskreg.StateError, a failed precondition.
+func requireState(t *testing.T, err error, status riskreg.Status) {
+	t.Helper()
+	require.ErrorIs(t, err, riskreg.ErrTransition)
+	require.NotErrorIs(t, err, validation.ErrInvalid)
+	var serr *riskreg.StateError
+	require.ErrorAs(t, err, &serr)
+	assert.Equal(t, status, serr.Status)
+}

@@ -26,7 +26,7 @@ type Band struct {
 // becomes a rating. Methods are data, not code paths: [Method.Rate] reads the method's
 // Matrix when it has one, and otherwise the Band that holds likelihood × impact.
 type Method struct {
-	ID MethodID `json:"id"`
+	ID MethodID `json:"id,omitempty"`
 	// Title is the method's name for people.
 	Title string `json:"title"`
 	// Citation names the source of the scales and of the rating rule.
@@ -37,12 +37,12 @@ type Method struct {
 	Impact []string `json:"impact"`
 	// Bands rate a score (likelihood × impact) when the method has no Matrix. They cover
 	// 1 to len(Likelihood)×len(Impact) without gaps or overlaps, lowest rating first.
-	Bands []Band `json:"bands,omitempty"`
-	// Matrix, when set, rates each cell directly: Matrix[likelihood-1][impact-1]. It is
+	Bands []Band `json:"bands"`
+	// Matrix, when not empty, rates each cell directly: Matrix[likelihood-1][impact-1]. It is
 	// used where no band table over the score reproduces the source, as for NIST SP 800-30
 	// Rev. 1 Table I-2, whose cells are not a function of likelihood × impact (the score 20
 	// is high at likelihood very high × impact high but very high at high × very high).
-	Matrix [][]Rating `json:"matrix,omitempty"`
+	Matrix [][]Rating `json:"matrix"`
 }
 
 // Methods returns the built-in scoring methods, freshly built: a caller may change the
@@ -128,7 +128,7 @@ func (m *Method) Rate(likelihood, impact Level) (Rating, error) {
 	if err := m.checkLevels("", likelihood, impact); err != nil {
 		return "", err
 	}
-	if m.Matrix != nil {
+	if len(m.Matrix) > 0 {
 		if int(likelihood) > len(m.Matrix) || int(impact) > len(m.Matrix[likelihood-1]) {
 			return "", validation.New(pkg, "method.matrix", "of %s has no cell %d×%d", m.ID, likelihood, impact)
 		}
@@ -201,7 +201,7 @@ func (m *Method) Validate() error {
 	}
 	nl, ni := len(m.Likelihood), len(m.Impact)
 	switch {
-	case m.Matrix != nil:
+	case len(m.Matrix) > 0:
 		c.Check(len(m.Bands) == 0, "method.bands", "must be empty when the method has a matrix")
 		c.Check(len(m.Matrix) == nl, "method.matrix", "must have %d rows, has %d", nl, len(m.Matrix))
 		for l, row := range m.Matrix {
@@ -299,7 +299,7 @@ func DefaultLevelMap(from, to *Method, l Level) Level {
 type Score struct {
 	Likelihood Level  `json:"likelihood"`
 	Impact     Level  `json:"impact"`
-	Rating     Rating `json:"rating"`
+	Rating     Rating `json:"rating,omitempty"`
 }
 
 // IsZero reports whether s is unrated.

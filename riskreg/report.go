@@ -260,7 +260,7 @@ func writeMethod(b *strings.Builder, m *Method) {
 	p("%s (`%s`).\n\nSource: %s.\n\n", m.Title, m.ID, m.Citation)
 	p("- Likelihood levels: %s\n", levelList(m.Likelihood))
 	p("- Impact levels: %s\n\n", levelList(m.Impact))
-	if m.Matrix != nil {
+	if len(m.Matrix) > 0 {
 		p("### Rating matrix\n\nEach cell is rated as the source table rates it.\n\n")
 		p("| Likelihood \\ Impact |")
 		for i, n := range m.Impact {

@@ -125,7 +125,7 @@ func TestMarkdown(t *testing.T) {
 		withStatus(t, "retired", 1, 1, riskreg.StatusOpen),
 	}
 	prev := riskreg.Snapshot("sra-2025", 2025, riskreg.MethodHHS3x3, prevRisks)
-	require.NoError(t, prev.Approve(approver, day(2025, time.March, 1)))
+	require.NoError(t, prev.Approve(riskreg.Approval{By: approver, On: day(2025, time.March, 1)}))
 
 	screens := fullRisk(t) // accepted, quantified, review on 2027-08-01
 	dicom := withStatus(t, "starter-dicom-transfer", 1, 3, riskreg.StatusTreating)
@@ -171,7 +171,7 @@ func TestMarkdown(t *testing.T) {
 		r := screens.Clone()
 		require.NoError(t, r.ChangeMethod(nist, day(2026, time.December, 1), actor, nil))
 		a := riskreg.Snapshot("sra-2027", 2027, riskreg.MethodNIST5x5, []riskreg.Risk{r})
-		require.NoError(t, a.Approve(approver, day(2027, time.January, 5)))
+		require.NoError(t, a.Approve(riskreg.Approval{By: approver, On: day(2027, time.January, 5)}))
 		md := riskreg.Markdown(&a, nil, day(2027, time.January, 5))
 		for _, want := range []string{
 			"Approved by Dr. Rivera, CEO on 2027-01-05. The analysis is frozen.",

@@ -12,6 +12,7 @@ import (
 	"github.com/hipaaops/hipaaops/controls"
 	"github.com/hipaaops/hipaaops/internal/enum"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/validation"
 	"github.com/hipaaops/hipaaops/vendors"
 )
@@ -24,8 +25,9 @@ type ID string
 const AcceptanceReviewMonths = 12
 
 // Acceptance documents a decision to accept a risk: who approved it, when, why, and when
-// it must be looked at again. Every field is required: risk management decisions must be
-// documented (45 CFR 164.308(a)(1)(ii)(B), 164.316(b)(1)).
+// it must be looked at again. Every field but ReviewOn is required: risk management
+// decisions must be documented (45 CFR 164.308(a)(1)(ii)(B), 164.316(b)(1)); a zero
+// ReviewOn is [AcceptanceReviewMonths] after the approval ([Acceptance.ReviewDue]).
 type Acceptance struct {
 	// ApprovedBy names the person who accepted the risk for the organization.
 	ApprovedBy string `json:"approved_by"`
@@ -37,25 +39,89 @@ type Acceptance struct {
 	Justification string `json:"justification"`
 }
 
-// Validate checks that every field is present and the review comes after the approval.
-func (a *Acceptance) Validate() error {
+// ReviewDue is the acceptance's review date: ReviewOn, or, when it is zero,
+// [AcceptanceReviewMonths] after ApprovedOn (a Feb 29 approval gives Feb 28); zero when
+// neither is set. It is the date the register's review-due window and reminders use once
+// the acceptance is recorded ([Risk.Accept] stores it in ReviewOn).
+func (a Acceptance) ReviewDue() date.Date {
+	switch {
+	case a.ReviewOn != date.Zero:
+		return a.ReviewOn
+	case a.ApprovedOn != date.Zero:
+		return vendors.AddMonths(a.ApprovedOn, AcceptanceReviewMonths)
+	}
+	return date.Zero
+}
+
+// Validate checks that every field is present and the review comes after the approval;
+// the fields are named as the acceptance's own JSON names them (approved_by, …).
+func (a *Acceptance) Validate() error { return a.validate("") }
+
+func (a *Acceptance) validate(prefix string) error {
 	c := validation.Collector{Pkg: pkg}
-	c.Check(strings.TrimSpace(a.ApprovedBy) != "", "acceptance.approved_by", "must name the approver (45 CFR 164.308(a)(1)(ii)(B))")
-	c.Check(a.ApprovedOn != date.Zero, "acceptance.approved_on", "must be set")
-	c.Check(strings.TrimSpace(a.Justification) != "", "acceptance.justification", "must say why the risk is accepted")
+	c.Check(strings.TrimSpace(a.ApprovedBy) != "", prefix+"approved_by", "must name the approver (45 CFR 164.308(a)(1)(ii)(B))")
+	c.Check(a.ApprovedOn != date.Zero, prefix+"approved_on", "must be set")
+	c.Check(strings.TrimSpace(a.Justification) != "", prefix+"justification", "must say why the risk is accepted")
 	switch {
 	case a.ReviewOn == date.Zero:
-		c.Add("acceptance.review_on", "must be set: an accepted risk needs a review date")
+		c.Add(prefix+"review_on", "must be set: an accepted risk needs a review date")
 	case a.ApprovedOn != date.Zero && a.ReviewOn <= a.ApprovedOn:
-		c.Add("acceptance.review_on", "%s must be after the approval on %s", a.ReviewOn, a.ApprovedOn)
+		c.Add(prefix+"review_on", "%s must be after the approval on %s", a.ReviewOn, a.ApprovedOn)
 	}
 	return c.Err()
 }
 
-// Review is one entry of a risk's history: a rating, a review, an acceptance, a closure, a
+// Scoring is the input of [Risk.Rate]: the inherent and residual likelihood and impact
+// on the risk's method, the day rated and a note. The Rating of each score is the one the
+// method gives; one given that differs is refused.
+type Scoring struct {
+	// Inherent is the risk before the planned treatment.
+	Inherent Score `json:"inherent"`
+	// Residual is the risk after it.
+	Residual Score `json:"residual"`
+	// On is the day rated; the engine takes zero as today.
+	On date.Date `json:"rated_on,omitzero"`
+	// Note says what the rating is based on.
+	Note string `json:"note,omitempty"`
+}
+
+// TreatmentPlan is the input of [Risk.Treat]: the decision to mitigate, transfer or
+// avoid a risk, why, who carries it out and by when (45 CFR 164.308(a)(1)(ii)(B)).
+type TreatmentPlan struct {
+	// Treatment is mitigate, transfer or avoid (accept is [Risk.Accept]).
+	Treatment Treatment `json:"treatment,omitempty"`
+	// Justification says why this treatment.
+	Justification string `json:"justification"`
+	// Owner is the workforce member who carries out the treatment.
+	Owner string `json:"owner"`
+	// Due is the day the treatment is due.
+	Due date.Date `json:"due_on"`
+}
+
+// Review is the input of [Risk.Review]: a review of the risk on a day, with a note and,
+// for an accepted risk, the next review date (zero: [AcceptanceReviewMonths] later).
+type Review struct {
+	// On is the day reviewed; the engine takes zero as today.
+	On date.Date `json:"reviewed_on,omitzero"`
+	// Note says what the review found.
+	Note string `json:"note,omitempty"`
+	// Next is an accepted risk's next review date; set only for an accepted risk.
+	Next date.Date `json:"next_review_on,omitzero"`
+}
+
+// Closing is the input of [Risk.Close]: the day and why the risk no longer applies.
+type Closing struct {
+	// On is the day closed; the engine takes zero as today.
+	On date.Date `json:"closed_on,omitzero"`
+	// Note says why the risk is closed (required).
+	Note string `json:"note"`
+}
+
+// Entry is one entry of a risk's history: a rating, a review, an acceptance, a closure, a
 // reopening or a change of method, with the scores the risk had afterwards and the method
 // they are on. Entries are kept oldest first and never rewritten.
-type Review struct {
+type Entry struct {
+	// On is the day of the act recorded; By who recorded it.
 	On date.Date `json:"on"`
 	By string    `json:"by"`
 	// Action says what the entry records; empty in entries written before actions were kept.
@@ -66,7 +132,7 @@ type Review struct {
 	Method   MethodID `json:"method"`
 }
 
-func (rv *Review) validate(prefix string) error {
+func (rv *Entry) validate(prefix string) error {
 	c := validation.Collector{Pkg: pkg}
 	c.Check(rv.On != date.Zero, prefix+".on", "must be set")
 	c.Check(strings.TrimSpace(rv.By) != "", prefix+".by", "must name who recorded it")
@@ -99,15 +165,15 @@ type Risk struct {
 	// Vulnerability is the weakness the threat would exploit (Appendix F).
 	Vulnerability string `json:"vulnerability,omitempty"`
 	// Vendors and Sites are the vendors and the organization's sites involved.
-	Vendors []vendors.ID `json:"vendors,omitempty"`
-	Sites   []org.SiteID `json:"sites,omitempty"`
+	Vendors []vendors.ID `json:"vendors"`
+	Sites   []org.SiteID `json:"sites"`
 	// ExistingControls describes the safeguards already in place.
 	ExistingControls string `json:"existing_controls,omitempty"`
 	// Controls links the Security Rule controls that address the risk.
-	Controls []controls.ID `json:"controls,omitempty"`
+	Controls []controls.ID `json:"controls"`
 
 	// Method is the scoring method of Inherent and Residual.
-	Method MethodID `json:"method"`
+	Method MethodID `json:"method,omitempty"`
 	// Inherent is the risk before the planned treatment; Residual after it. Zero is unrated.
 	Inherent Score `json:"inherent,omitzero"`
 	Residual Score `json:"residual,omitzero"`
@@ -122,9 +188,9 @@ type Risk struct {
 	// Owner is the workforce member responsible for the treatment, due by DueOn.
 	Owner  string    `json:"owner,omitempty"`
 	DueOn  date.Date `json:"due_on,omitzero"`
-	Status Status    `json:"status"`
+	Status Status    `json:"status,omitempty"`
 	// Reviews is the risk's history, oldest first.
-	Reviews []Review `json:"reviews,omitempty"`
+	Reviews []Entry `json:"reviews"`
 
 	// Version is the stored version; an update with a stale version is rejected.
 	Version   int64     `json:"version"`
@@ -179,7 +245,7 @@ func (r *Risk) Validate() error {
 	case r.Acceptance != nil && r.Treatment != TreatAccept:
 		c.Add("acceptance", "is recorded only with treatment accept, treatment is %q", r.Treatment)
 	case r.Acceptance != nil:
-		c.Merge(r.Acceptance.Validate())
+		c.Merge(r.Acceptance.validate("acceptance."))
 	}
 
 	for i := range r.Reviews {
@@ -211,8 +277,12 @@ func (r *Risk) Current() Score {
 	return r.Inherent
 }
 
+// Ref returns the risk's id and version, as a change of it takes them.
+func (r Risk) Ref() record.Ref[ID] { return record.RefOf(r.ID, r.Version) }
+
 // TreatmentDueOn is the treatment due date of a risk being treated, zero otherwise: the
-// date the register's treatment-due window and reminders look at.
+// date the register's treatment-due window and reminders look at. Storage backends index
+// this value (and [Risk.AcceptanceReviewOn]) rather than computing it themselves.
 func (r *Risk) TreatmentDueOn() date.Date {
 	if r.Status != StatusTreating {
 		return date.Zero
@@ -237,7 +307,8 @@ func (r *Risk) LastReviewOn() date.Date {
 	return date.Zero
 }
 
-// ErrTransition matches every [*TransitionError] with [errors.Is].
+// ErrTransition matches every [*TransitionError] and [*StateError] with [errors.Is]: a
+// move the risk's current state does not allow.
 var ErrTransition = errors.New("riskreg: risk status transition not allowed")
 
 // TransitionError is returned for a change of status the lifecycle does not allow.
@@ -295,25 +366,46 @@ func (r *Risk) checkEntry(c *validation.Collector, onField string, on date.Date,
 }
 
 func (r *Risk) record(a Action, on date.Date, by, note string) {
-	r.Reviews = append(r.Reviews, Review{
+	r.Reviews = append(r.Reviews, Entry{
 		On: on, By: by, Action: a, Note: note,
 		Inherent: r.Inherent, Residual: r.Residual, Method: r.Method,
 	})
 }
 
-func notClosed(r *Risk, what string) error {
+func notClosed(r *Risk, move string) error {
 	if r.Status == StatusClosed {
-		return validation.New(pkg, "status", "is closed: reopen the risk before %s it", what)
+		return &StateError{ID: r.ID, Status: r.Status, Move: move, Reason: "reopen the risk first"}
 	}
 	return nil
 }
 
-// Rate sets the inherent and residual scores, each {likelihood, impact} on m, with the
-// ratings m gives them, and records the rating in the history (45 CFR
-// 164.308(a)(1)(ii)(A)). A risk with no method takes m's; a risk on another method must be
-// moved with [Risk.ChangeMethod]. A level outside m's scale is refused on field
-// "inherent.likelihood", "residual.impact", etc. Nothing changes on error.
-func (r *Risk) Rate(m *Method, inherent, residual [2]Level, on date.Date, by, note string) error {
+// StateError is returned for a move the risk's current state does not allow, other than
+// a change of status: rating or reviewing a closed risk, accepting an unrated one. It
+// matches [ErrTransition], so callers classify it as a failed precondition, not bad
+// input.
+type StateError struct {
+	ID     ID
+	Status Status
+	// Move is what was refused, e.g. "rate"; Reason what the risk needs first.
+	Move, Reason string
+}
+
+// Error names the risk, its status, the move and what it needs.
+func (e *StateError) Error() string {
+	return fmt.Sprintf("riskreg: risk %q is %s and cannot %s: %s", e.ID, e.Status, e.Move, e.Reason)
+}
+
+// Is reports whether target is [ErrTransition].
+func (e *StateError) Is(target error) bool { return target == ErrTransition }
+
+// Rate sets the inherent and residual scores, each a likelihood and an impact on m, with
+// the ratings m gives them, and records the rating in the history (45 CFR
+// 164.308(a)(1)(ii)(A)). A risk with no method takes m's; a risk on another method must
+// be moved with [Risk.ChangeMethod]. A level outside m's scale is refused on field
+// "inherent.likelihood", "residual.impact", etc., a rating given that is not m's on
+// "inherent.rating", a missing or earlier day on "rated_on"; a closed risk is refused
+// with a [*StateError]. Nothing changes on error.
+func (r *Risk) Rate(m *Method, s Scoring, by string) error {
 	if m == nil {
 		return validation.New(pkg, "method", "must be given")
 	}
@@ -323,71 +415,87 @@ func (r *Risk) Rate(m *Method, inherent, residual [2]Level, on date.Date, by, no
 	if r.Method != "" && r.Method != m.ID {
 		return validation.New(pkg, "method", "the risk is rated on %s: use ChangeMethod to move it to %s", r.Method, m.ID)
 	}
-	if err := notClosed(r, "rating"); err != nil {
+	if err := notClosed(r, "be rated"); err != nil {
 		return err
 	}
 	c := validation.Collector{Pkg: pkg}
-	in, err := scoreOn(m, "inherent.", inherent)
+	in, err := scoreOn(m, "inherent.", s.Inherent)
 	c.Merge(err)
-	res, err := scoreOn(m, "residual.", residual)
+	res, err := scoreOn(m, "residual.", s.Residual)
 	c.Merge(err)
-	r.checkEntry(&c, "on", on, "by", by)
+	r.checkEntry(&c, "rated_on", s.On, "by", by)
 	if err := c.Err(); err != nil {
 		return err
 	}
 	r.Method, r.Inherent, r.Residual = m.ID, in, res
-	r.record(ActionRate, on, by, note)
+	r.record(ActionRate, s.On, by, s.Note)
 	return nil
 }
 
-func scoreOn(m *Method, prefix string, lv [2]Level) (Score, error) {
-	if err := m.checkLevels(prefix, lv[0], lv[1]); err != nil {
+// scoreOn rates given's levels on m; a rating given that is not m's is refused.
+func scoreOn(m *Method, prefix string, given Score) (Score, error) {
+	if err := m.checkLevels(prefix, given.Likelihood, given.Impact); err != nil {
 		return Score{}, err
 	}
-	return m.Score(lv[0], lv[1])
+	s, err := m.Score(given.Likelihood, given.Impact)
+	if err != nil {
+		return Score{}, err
+	}
+	if given.Rating != "" && given.Rating != s.Rating {
+		return Score{}, validation.New(pkg, prefix+"rating", "%q is not the rating %s gives %d×%d (%s); leave it empty",
+			given.Rating, m.ID, s.Likelihood, s.Impact, s.Rating)
+	}
+	return s, nil
 }
 
 // Treat decides to mitigate, transfer or avoid the risk: justification, owner and due date
-// are required (45 CFR 164.308(a)(1)(ii)(B)), and the risk becomes treating. Acceptance is
-// recorded with [Risk.Accept] instead; treating an accepted risk withdraws its acceptance,
-// which stays in the history. Treat takes no date and writes no history entry: the caller
-// records the decision in its audit trail.
-func (r *Risk) Treat(t Treatment, justification, owner string, due date.Date) error {
-	if t == TreatAccept {
+// are required (45 CFR 164.308(a)(1)(ii)(B)), and the risk becomes treating; its
+// treatment due date ([Risk.TreatmentDueOn]) is p.Due. Acceptance is recorded with
+// [Risk.Accept] instead; treating an accepted risk withdraws its acceptance, which stays
+// in the history. Treat writes no history entry: the caller records the decision in its
+// audit trail.
+func (r *Risk) Treat(p TreatmentPlan) error {
+	if p.Treatment == TreatAccept {
 		return validation.New(pkg, "treatment", "accept is recorded with Accept, which names the approver and the review date")
 	}
-	if !t.Valid() {
-		return enum.Unknown(pkg, "treatment", treatmentValues(), t)
+	if !p.Treatment.Valid() {
+		return enum.Unknown(pkg, "treatment", treatmentValues(), p.Treatment)
 	}
 	if err := r.transition(StatusTreating); err != nil {
 		return err
 	}
 	c := validation.Collector{Pkg: pkg}
-	c.Check(strings.TrimSpace(justification) != "", "justification", "must say why this treatment (45 CFR 164.308(a)(1)(ii)(B))")
-	c.Check(strings.TrimSpace(owner) != "", "owner", "must name who carries out the treatment")
-	c.Check(due != date.Zero, "due_on", "must be set")
+	c.Check(strings.TrimSpace(p.Justification) != "", "justification", "must say why this treatment (45 CFR 164.308(a)(1)(ii)(B))")
+	c.Check(strings.TrimSpace(p.Owner) != "", "owner", "must name who carries out the treatment")
+	c.Check(p.Due != date.Zero, "due_on", "must be set")
 	if err := c.Err(); err != nil {
 		return err
 	}
-	r.Treatment, r.Justification, r.Owner, r.DueOn = t, justification, owner, due
+	r.Treatment, r.Justification, r.Owner, r.DueOn = p.Treatment, p.Justification, p.Owner, p.Due
 	r.Acceptance = nil
 	r.Status = StatusTreating
 	return nil
 }
 
 // Accept records the decision to accept the risk as it stands: a named approver, the
-// approval date, a justification and a review date are required (45 CFR
-// 164.308(a)(1)(ii)(B)), and the risk must have been rated. The risk becomes accepted and
-// the acceptance enters the history. Accepting an accepted risk replaces its acceptance.
+// approval date and a justification are required (45 CFR 164.308(a)(1)(ii)(B)); the
+// review date is a.ReviewOn, or [AcceptanceReviewMonths] after the approval when it is
+// zero ([Acceptance.ReviewDue]). The risk must have been rated (else a [*StateError]). It
+// becomes accepted and the acceptance enters the history. Accepting an accepted risk
+// replaces its acceptance. Fields are named as the acceptance's JSON names them
+// ("approved_on", …).
 func (r *Risk) Accept(a Acceptance) error {
 	if err := r.transition(StatusAccepted); err != nil {
 		return err
 	}
+	if r.Current().IsZero() {
+		return &StateError{ID: r.ID, Status: r.Status, Move: "be accepted", Reason: "rate it first"}
+	}
+	a.ReviewOn = a.ReviewDue()
 	c := validation.Collector{Pkg: pkg}
 	c.Merge(a.Validate())
-	c.Check(!r.Current().IsZero(), "residual", "must be rated before the risk is accepted")
 	if a.ApprovedOn != date.Zero && a.ApprovedOn < r.LastReviewOn() {
-		c.Add("acceptance.approved_on", "%s is before the latest history entry on %s", a.ApprovedOn, r.LastReviewOn())
+		c.Add("approved_on", "%s is before the latest history entry on %s", a.ApprovedOn, r.LastReviewOn())
 	}
 	if err := c.Err(); err != nil {
 		return err
@@ -399,29 +507,37 @@ func (r *Risk) Accept(a Acceptance) error {
 	return nil
 }
 
-// Review records a review of the risk in its history, with its current scores. Reviewing
-// an accepted risk renews its acceptance: the next review falls [AcceptanceReviewMonths]
-// after the review date (a review on Feb 29 sets Feb 28 of the next year). Use
-// [Risk.ReviewNext] to choose the next review date. A closed risk is not reviewed.
-func (r *Risk) Review(on date.Date, by, note string) error {
-	return r.ReviewNext(on, by, note, date.Zero)
+// NextReview is the acceptance review date a review of the risk on day on sets: next
+// when given, otherwise [AcceptanceReviewMonths] after on (a review on Feb 29 sets Feb 28
+// of the next year); zero for a risk that is not accepted.
+func (r *Risk) NextReview(on, next date.Date) date.Date {
+	switch {
+	case r.Status != StatusAccepted || r.Acceptance == nil:
+		return date.Zero
+	case next != date.Zero:
+		return next
+	case on == date.Zero:
+		return date.Zero
+	}
+	return vendors.AddMonths(on, AcceptanceReviewMonths)
 }
 
-// ReviewNext is [Risk.Review] with the accepted risk's next review date given; zero means
-// [AcceptanceReviewMonths] after on. A next date is refused for a risk that is not accepted.
-func (r *Risk) ReviewNext(on date.Date, by, note string, next date.Date) error {
-	if err := notClosed(r, "reviewing"); err != nil {
+// Review records a review of the risk in its history, with its current scores.
+// Reviewing an accepted risk renews its acceptance until rv.Next, or
+// [Risk.NextReview]'s default; a next date is refused ("next_review_on") for a risk that
+// is not accepted. A missing or earlier day is refused on "reviewed_on"; a closed risk
+// with a [*StateError].
+func (r *Risk) Review(rv Review, by string) error {
+	if err := notClosed(r, "be reviewed"); err != nil {
 		return err
 	}
 	c := validation.Collector{Pkg: pkg}
-	r.checkEntry(&c, "on", on, "by", by)
+	r.checkEntry(&c, "reviewed_on", rv.On, "by", by)
+	next := r.NextReview(rv.On, rv.Next)
 	if r.Status == StatusAccepted && r.Acceptance != nil {
-		if next == date.Zero && on != date.Zero {
-			next = vendors.AddMonths(on, AcceptanceReviewMonths)
-		}
-		c.Check(next > on, "acceptance.review_on", "%s must be after the review on %s", next, on)
+		c.Check(rv.On == date.Zero || next > rv.On, "next_review_on", "%s must be after the review on %s", next, rv.On)
 	} else {
-		c.Check(next == date.Zero, "acceptance.review_on", "is set only for an accepted risk; the risk is %s", r.Status)
+		c.Check(rv.Next == date.Zero, "next_review_on", "is set only for an accepted risk; the risk is %s", r.Status)
 	}
 	if err := c.Err(); err != nil {
 		return err
@@ -431,42 +547,52 @@ func (r *Risk) ReviewNext(on date.Date, by, note string, next date.Date) error {
 		a.ReviewOn = next
 		r.Acceptance = &a
 	}
-	r.record(ActionReview, on, by, note)
+	r.record(ActionReview, rv.On, by, rv.Note)
 	return nil
 }
 
 // Close closes the risk (the asset is retired, or the treatment is complete and verified);
-// the note says why. Treatment and acceptance are kept as they were.
-func (r *Risk) Close(on date.Date, by, note string) error {
+// the note says why. Treatment and acceptance are kept as they were. A missing or earlier
+// day is refused on "closed_on".
+func (r *Risk) Close(cl Closing, by string) error {
 	if err := r.transition(StatusClosed); err != nil {
 		return err
 	}
 	c := validation.Collector{Pkg: pkg}
-	r.checkEntry(&c, "on", on, "by", by)
-	c.Check(strings.TrimSpace(note) != "", "note", "must say why the risk is closed")
+	r.checkEntry(&c, "closed_on", cl.On, "by", by)
+	c.Check(strings.TrimSpace(cl.Note) != "", "note", "must say why the risk is closed")
 	if err := c.Err(); err != nil {
 		return err
 	}
 	r.Status = StatusClosed
-	r.record(ActionClose, on, by, note)
+	r.record(ActionClose, cl.On, by, cl.Note)
 	return nil
 }
 
+// Reopening is the input of [Risk.Reopen]: the day and why a closed risk applies again.
+type Reopening struct {
+	// On is the day reopened; the engine takes zero as today.
+	On date.Date `json:"reopened_on,omitzero"`
+	// Note says why the risk is reopened (required).
+	Note string `json:"note"`
+}
+
 // Reopen reopens a closed risk: it becomes open with no treatment decided (owner and due
-// date are kept); the note says why.
-func (r *Risk) Reopen(on date.Date, by, note string) error {
+// date are kept); the note says why. A missing or earlier day is refused on
+// "reopened_on".
+func (r *Risk) Reopen(ro Reopening, by string) error {
 	if err := r.transition(StatusOpen); err != nil {
 		return err
 	}
 	c := validation.Collector{Pkg: pkg}
-	r.checkEntry(&c, "on", on, "by", by)
-	c.Check(strings.TrimSpace(note) != "", "note", "must say why the risk is reopened")
+	r.checkEntry(&c, "reopened_on", ro.On, "by", by)
+	c.Check(strings.TrimSpace(ro.Note) != "", "note", "must say why the risk is reopened")
 	if err := c.Err(); err != nil {
 		return err
 	}
 	r.Status = StatusOpen
 	r.Treatment, r.Justification, r.Acceptance = "", "", nil
-	r.record(ActionReopen, on, by, note)
+	r.record(ActionReopen, ro.On, by, ro.Note)
 	return nil
 }
 
@@ -496,7 +622,7 @@ func (r *Risk) ChangeMethod(to *Method, on date.Date, by string, mapLevel func(f
 		if s.IsZero() {
 			return Score{}, nil
 		}
-		return scoreOn(to, prefix, [2]Level{mapLevel(&from, to, s.Likelihood), mapLevel(&from, to, s.Impact)})
+		return scoreOn(to, prefix, Score{Likelihood: mapLevel(&from, to, s.Likelihood), Impact: mapLevel(&from, to, s.Impact)})
 	}
 	c := validation.Collector{Pkg: pkg}
 	in, err := remap("inherent.", r.Inherent)

@@ -22,7 +22,7 @@ func TestRiskValidate(t *testing.T) {
 	}
 	treating := func(t *testing.T) riskreg.Risk {
 		r := ratedRisk(t, "r1", [2]riskreg.Level{2, 3}, [2]riskreg.Level{1, 3})
-		require.NoError(t, r.Treat(riskreg.TreatMitigate, "enable TLS", "it.lead", day(2026, time.June, 30)))
+		require.NoError(t, r.Treat(riskreg.TreatmentPlan{Treatment: riskreg.TreatMitigate, Justification: "enable TLS", Owner: "it.lead", Due: day(2026, time.June, 30)}))
 		return r
 	}
 	tests := []struct {
@@ -100,12 +100,12 @@ func TestRiskRate(t *testing.T) {
 	t.Run("45 CFR 164.308(a)(1)(ii)(A) sets scores with ratings and records the rating", func(t *testing.T) {
 		r := newRisk("r1")
 		r.Method = ""
-		require.NoError(t, r.Rate(hhs, [2]riskreg.Level{2, 3}, [2]riskreg.Level{1, 3}, on, actor, "annual analysis"))
+		require.NoError(t, r.Rate(hhs, riskreg.Scoring{Inherent: riskreg.Score{Likelihood: 2, Impact: 3}, Residual: riskreg.Score{Likelihood: 1, Impact: 3}, On: on, Note: "annual analysis"}, actor))
 		assert.Equal(t, riskreg.MethodHHS3x3, r.Method)
 		assert.Equal(t, riskreg.Score{Likelihood: 2, Impact: 3, Rating: riskreg.RatingHigh}, r.Inherent)
 		assert.Equal(t, riskreg.Score{Likelihood: 1, Impact: 3, Rating: riskreg.RatingModerate}, r.Residual)
 		require.Len(t, r.Reviews, 1)
-		assert.Equal(t, riskreg.Review{
+		assert.Equal(t, riskreg.Entry{
 			On: on, By: actor, Action: riskreg.ActionRate, Note: "annual analysis",
 			Inherent: r.Inherent, Residual: r.Residual, Method: riskreg.MethodHHS3x3,
 		}, r.Reviews[0])
@@ -123,7 +123,7 @@ func TestRiskRate(t *testing.T) {
 		{"HHS SRA tool inherent likelihood out of scale", hhs, [2]riskreg.Level{4, 1}, [2]riskreg.Level{1, 1}, on, actor, "inherent.likelihood", "must be 1 to 3"},
 		{"HHS SRA tool residual impact out of scale", hhs, [2]riskreg.Level{3, 3}, [2]riskreg.Level{1, 0}, on, actor, "residual.impact", "must be 1 to 3"},
 		{"NIST levels on a 3×3 risk are refused", method(t, riskreg.MethodNIST5x5), [2]riskreg.Level{5, 5}, [2]riskreg.Level{1, 1}, on, actor, "method", "use ChangeMethod"},
-		{"no date", hhs, [2]riskreg.Level{1, 1}, [2]riskreg.Level{1, 1}, date.Zero, actor, "on", "must be set"},
+		{"no date", hhs, [2]riskreg.Level{1, 1}, [2]riskreg.Level{1, 1}, date.Zero, actor, "rated_on", "must be set"},
 		{"no author", hhs, [2]riskreg.Level{1, 1}, [2]riskreg.Level{1, 1}, on, " ", "by", "must name"},
 		{"no method", nil, [2]riskreg.Level{1, 1}, [2]riskreg.Level{1, 1}, on, actor, "method", "must be given"},
 	}
@@ -131,20 +131,27 @@ func TestRiskRate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := newRisk("r1")
 			before := r.Clone()
-			requireInvalid(t, r.Rate(tt.m, tt.inherent, tt.residual, tt.on, tt.by, ""), tt.field, tt.rule)
+			requireInvalid(t, r.Rate(tt.m, riskreg.Scoring{Inherent: score(tt.inherent), Residual: score(tt.residual), On: tt.on}, tt.by), tt.field, tt.rule)
 			assert.Equal(t, before, r, "nothing changes")
 		})
 	}
 
+	t.Run("a rating the method does not give is refused", func(t *testing.T) {
+		r := newRisk("r1")
+		err := r.Rate(hhs, riskreg.Scoring{Inherent: riskreg.Score{Likelihood: 3, Impact: 3, Rating: riskreg.RatingLow},
+			Residual: riskreg.Score{Likelihood: 1, Impact: 1}, On: on}, actor)
+		requireInvalid(t, err, "inherent.rating", "is not the rating")
+	})
+
 	t.Run("not before the latest history entry", func(t *testing.T) {
 		r := ratedRisk(t, "r1", [2]riskreg.Level{2, 2}, [2]riskreg.Level{1, 2})
-		err := r.Rate(hhs, [2]riskreg.Level{3, 3}, [2]riskreg.Level{3, 3}, day(2026, time.January, 9), actor, "")
-		requireInvalid(t, err, "on", "is before the latest history entry on 2026-01-10")
+		err := r.Rate(hhs, riskreg.Scoring{Inherent: riskreg.Score{Likelihood: 3, Impact: 3}, Residual: riskreg.Score{Likelihood: 3, Impact: 3}, On: day(2026, time.January, 9)}, actor)
+		requireInvalid(t, err, "rated_on", "is before the latest history entry on 2026-01-10")
 	})
 	t.Run("closed risks are not rated", func(t *testing.T) {
 		r := ratedRisk(t, "r1", [2]riskreg.Level{2, 2}, [2]riskreg.Level{1, 2})
-		require.NoError(t, r.Close(day(2026, time.March, 1), actor, "system retired"))
-		requireInvalid(t, r.Rate(hhs, [2]riskreg.Level{1, 1}, [2]riskreg.Level{1, 1}, day(2026, time.March, 2), actor, ""), "status", "reopen")
+		require.NoError(t, r.Close(riskreg.Closing{On: day(2026, time.March, 1), Note: "system retired"}, actor))
+		requireState(t, r.Rate(hhs, riskreg.Scoring{Inherent: riskreg.Score{Likelihood: 1, Impact: 1}, Residual: riskreg.Score{Likelihood: 1, Impact: 1}, On: day(2026, time.March, 2)}, actor), riskreg.StatusClosed)
 	})
 }
 
@@ -153,7 +160,7 @@ func TestRiskTreat(t *testing.T) {
 	t.Run("45 CFR 164.308(a)(1)(ii)(B) mitigate with justification, owner and due date", func(t *testing.T) {
 		for _, tr := range []riskreg.Treatment{riskreg.TreatMitigate, riskreg.TreatTransfer, riskreg.TreatAvoid} {
 			r := ratedRisk(t, "r1", [2]riskreg.Level{2, 3}, [2]riskreg.Level{1, 3})
-			require.NoError(t, r.Treat(tr, "enable TLS on DICOM nodes", "it.lead", due))
+			require.NoError(t, r.Treat(riskreg.TreatmentPlan{Treatment: tr, Justification: "enable TLS on DICOM nodes", Owner: "it.lead", Due: due}))
 			assert.Equal(t, riskreg.StatusTreating, r.Status)
 			assert.Equal(t, tr, r.Treatment)
 			assert.Equal(t, "it.lead", r.Owner)
@@ -178,22 +185,22 @@ func TestRiskTreat(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := ratedRisk(t, "r1", [2]riskreg.Level{2, 3}, [2]riskreg.Level{1, 3})
 			before := r.Clone()
-			requireInvalid(t, r.Treat(tt.tr, tt.justification, tt.owner, tt.due), tt.field, tt.rule)
+			requireInvalid(t, r.Treat(riskreg.TreatmentPlan{Treatment: tt.tr, Justification: tt.justification, Owner: tt.owner, Due: tt.due}), tt.field, tt.rule)
 			assert.Equal(t, before, r)
 		})
 	}
 	t.Run("treating an accepted risk withdraws the acceptance, the history keeps it", func(t *testing.T) {
 		r := ratedRisk(t, "r1", [2]riskreg.Level{3, 1}, [2]riskreg.Level{3, 1})
 		require.NoError(t, r.Accept(acceptance()))
-		require.NoError(t, r.Treat(riskreg.TreatMitigate, "filters now affordable", "nurse.manager", due))
+		require.NoError(t, r.Treat(riskreg.TreatmentPlan{Treatment: riskreg.TreatMitigate, Justification: "filters now affordable", Owner: "nurse.manager", Due: due}))
 		assert.Nil(t, r.Acceptance)
 		assert.Equal(t, riskreg.ActionAccept, r.Reviews[len(r.Reviews)-1].Action)
 		require.NoError(t, r.Validate())
 	})
 	t.Run("closed risks are not treated", func(t *testing.T) {
 		r := ratedRisk(t, "r1", [2]riskreg.Level{2, 3}, [2]riskreg.Level{1, 3})
-		require.NoError(t, r.Close(day(2026, time.February, 1), actor, "retired"))
-		requireTransition(t, r.Treat(riskreg.TreatMitigate, "why", "me", due), riskreg.StatusClosed, riskreg.StatusTreating)
+		require.NoError(t, r.Close(riskreg.Closing{On: day(2026, time.February, 1), Note: "retired"}, actor))
+		requireTransition(t, r.Treat(riskreg.TreatmentPlan{Treatment: riskreg.TreatMitigate, Justification: "why", Owner: "me", Due: due}), riskreg.StatusClosed, riskreg.StatusTreating)
 	})
 }
 
@@ -220,12 +227,11 @@ func TestRiskAccept(t *testing.T) {
 		field  string
 		rule   string
 	}{
-		{"45 CFR 164.308(a)(1)(ii)(B) acceptance without approver", func(a *riskreg.Acceptance) { a.ApprovedBy = "" }, "acceptance.approved_by", "must name the approver"},
-		{"45 CFR 164.308(a)(1)(ii)(B) acceptance without approval date", func(a *riskreg.Acceptance) { a.ApprovedOn = date.Zero }, "acceptance.approved_on", "must be set"},
-		{"45 CFR 164.308(a)(1)(ii)(B) acceptance without review date", func(a *riskreg.Acceptance) { a.ReviewOn = date.Zero }, "acceptance.review_on", "needs a review date"},
-		{"review date not after approval", func(a *riskreg.Acceptance) { a.ReviewOn = a.ApprovedOn }, "acceptance.review_on", "must be after the approval"},
-		{"45 CFR 164.316(b)(1) acceptance without justification", func(a *riskreg.Acceptance) { a.Justification = "  " }, "acceptance.justification", "must say why"},
-		{"approval before the latest history entry", func(a *riskreg.Acceptance) { a.ApprovedOn = day(2026, time.January, 1) }, "acceptance.approved_on", "before the latest history entry"},
+		{"45 CFR 164.308(a)(1)(ii)(B) acceptance without approver", func(a *riskreg.Acceptance) { a.ApprovedBy = "" }, "approved_by", "must name the approver"},
+		{"45 CFR 164.308(a)(1)(ii)(B) acceptance without approval date", func(a *riskreg.Acceptance) { a.ApprovedOn = date.Zero }, "approved_on", "must be set"},
+		{"review date not after approval", func(a *riskreg.Acceptance) { a.ReviewOn = a.ApprovedOn }, "review_on", "must be after the approval"},
+		{"45 CFR 164.316(b)(1) acceptance without justification", func(a *riskreg.Acceptance) { a.Justification = "  " }, "justification", "must say why"},
+		{"approval before the latest history entry", func(a *riskreg.Acceptance) { a.ApprovedOn = day(2026, time.January, 1) }, "approved_on", "before the latest history entry"},
 	}
 	for _, tt := range refused {
 		t.Run(tt.name, func(t *testing.T) {
@@ -239,7 +245,18 @@ func TestRiskAccept(t *testing.T) {
 	}
 	t.Run("an unrated risk is not accepted", func(t *testing.T) {
 		r := newRisk("r1")
-		requireInvalid(t, r.Accept(acceptance()), "residual", "must be rated before")
+		requireState(t, r.Accept(acceptance()), riskreg.StatusOpen)
+	})
+	t.Run("45 CFR 164.308(a)(1)(ii)(B) a zero review date is a year after the approval", func(t *testing.T) {
+		r := ratedRisk(t, "r1", [2]riskreg.Level{3, 1}, [2]riskreg.Level{3, 1})
+		a := acceptance()
+		a.ReviewOn = date.Zero
+		assert.Equal(t, day(2027, time.February, 1), a.ReviewDue())
+		require.NoError(t, r.Accept(a))
+		assert.Equal(t, day(2027, time.February, 1), r.Acceptance.ReviewOn)
+		assert.Equal(t, day(2027, time.February, 1), r.AcceptanceReviewOn())
+		leap := riskreg.Acceptance{ApprovedOn: day(2028, time.February, 29)}
+		assert.Equal(t, day(2029, time.February, 28), leap.ReviewDue())
 	})
 	t.Run("the caller's acceptance is not shared", func(t *testing.T) {
 		r := ratedRisk(t, "r1", [2]riskreg.Level{3, 1}, [2]riskreg.Level{3, 1})
@@ -254,9 +271,9 @@ func TestRiskReview(t *testing.T) {
 	t.Run("records a review with the current scores", func(t *testing.T) {
 		r := ratedRisk(t, "r1", [2]riskreg.Level{2, 3}, [2]riskreg.Level{1, 3})
 		on := day(2026, time.April, 1)
-		require.NoError(t, r.Review(on, actor, "no change"))
+		require.NoError(t, r.Review(riskreg.Review{On: on, Note: "no change"}, actor))
 		last := r.Reviews[len(r.Reviews)-1]
-		assert.Equal(t, riskreg.Review{On: on, By: actor, Action: riskreg.ActionReview, Note: "no change",
+		assert.Equal(t, riskreg.Entry{On: on, By: actor, Action: riskreg.ActionReview, Note: "no change",
 			Inherent: r.Inherent, Residual: r.Residual, Method: riskreg.MethodHHS3x3}, last)
 	})
 	tests := []struct {
@@ -273,7 +290,7 @@ func TestRiskReview(t *testing.T) {
 			r := ratedRisk(t, "r1", [2]riskreg.Level{3, 1}, [2]riskreg.Level{3, 1})
 			require.NoError(t, r.Accept(acceptance()))
 			shared := r.Clone()
-			require.NoError(t, r.ReviewNext(tt.on, actor, "still reasonable", tt.next))
+			require.NoError(t, r.Review(riskreg.Review{On: tt.on, Note: "still reasonable", Next: tt.next}, actor))
 			assert.Equal(t, tt.want, r.Acceptance.ReviewOn)
 			assert.Equal(t, acceptance().ReviewOn, shared.Acceptance.ReviewOn, "the earlier copy is untouched")
 			assert.Equal(t, riskreg.StatusAccepted, r.Status)
@@ -288,11 +305,11 @@ func TestRiskReview(t *testing.T) {
 		field    string
 		rule     string
 	}{
-		{"no date", false, date.Zero, date.Zero, actor, "on", "must be set"},
+		{"no date", false, date.Zero, date.Zero, actor, "reviewed_on", "must be set"},
 		{"no reviewer", false, day(2026, time.April, 1), date.Zero, "", "by", "must name"},
-		{"before the latest entry", false, day(2025, time.April, 1), date.Zero, actor, "on", "before the latest history entry"},
-		{"next review for a risk that is not accepted", false, day(2026, time.April, 1), day(2027, time.April, 1), actor, "acceptance.review_on", "only for an accepted risk"},
-		{"next review not after the review", true, day(2026, time.April, 1), day(2026, time.April, 1), actor, "acceptance.review_on", "must be after the review"},
+		{"before the latest entry", false, day(2025, time.April, 1), date.Zero, actor, "reviewed_on", "before the latest history entry"},
+		{"next review for a risk that is not accepted", false, day(2026, time.April, 1), day(2027, time.April, 1), actor, "next_review_on", "only for an accepted risk"},
+		{"next review not after the review", true, day(2026, time.April, 1), day(2026, time.April, 1), actor, "next_review_on", "must be after the review"},
 	}
 	for _, tt := range refused {
 		t.Run(tt.name, func(t *testing.T) {
@@ -301,7 +318,7 @@ func TestRiskReview(t *testing.T) {
 				require.NoError(t, r.Accept(acceptance()))
 			}
 			before := r.Clone()
-			requireInvalid(t, r.ReviewNext(tt.on, tt.by, "", tt.next), tt.field, tt.rule)
+			requireInvalid(t, r.Review(riskreg.Review{On: tt.on, Note: "", Next: tt.next}, tt.by), tt.field, tt.rule)
 			assert.Equal(t, before, r)
 		})
 	}
@@ -309,24 +326,24 @@ func TestRiskReview(t *testing.T) {
 
 func TestRiskCloseReopen(t *testing.T) {
 	r := ratedRisk(t, "r1", [2]riskreg.Level{2, 3}, [2]riskreg.Level{1, 3})
-	requireInvalid(t, r.Close(day(2026, time.March, 1), actor, ""), "note", "must say why")
-	require.NoError(t, r.Treat(riskreg.TreatMitigate, "TLS", "it.lead", day(2026, time.June, 30)))
-	require.NoError(t, r.Close(day(2026, time.July, 1), actor, "TLS verified on every DICOM node"))
+	requireInvalid(t, r.Close(riskreg.Closing{On: day(2026, time.March, 1), Note: ""}, actor), "note", "must say why")
+	require.NoError(t, r.Treat(riskreg.TreatmentPlan{Treatment: riskreg.TreatMitigate, Justification: "TLS", Owner: "it.lead", Due: day(2026, time.June, 30)}))
+	require.NoError(t, r.Close(riskreg.Closing{On: day(2026, time.July, 1), Note: "TLS verified on every DICOM node"}, actor))
 	assert.Equal(t, riskreg.StatusClosed, r.Status)
 	assert.Equal(t, riskreg.TreatMitigate, r.Treatment, "closing keeps the treatment on record")
 	require.NoError(t, r.Validate())
 
-	requireTransition(t, r.Close(day(2026, time.July, 2), actor, "again"), riskreg.StatusClosed, riskreg.StatusClosed)
+	requireTransition(t, r.Close(riskreg.Closing{On: day(2026, time.July, 2), Note: "again"}, actor), riskreg.StatusClosed, riskreg.StatusClosed)
 	requireTransition(t, r.Accept(riskreg.Acceptance{ApprovedBy: approver, ApprovedOn: day(2026, time.July, 2),
 		ReviewOn: day(2027, time.July, 2), Justification: "x"}), riskreg.StatusClosed, riskreg.StatusAccepted)
-	requireInvalid(t, r.Review(day(2026, time.July, 2), actor, ""), "status", "reopen the risk before reviewing")
+	requireState(t, r.Review(riskreg.Review{On: day(2026, time.July, 2), Note: ""}, actor), riskreg.StatusClosed)
 
-	require.NoError(t, r.Reopen(day(2026, time.September, 1), actor, "new DICOM router installed without TLS"))
+	require.NoError(t, r.Reopen(riskreg.Reopening{On: day(2026, time.September, 1), Note: "new DICOM router installed without TLS"}, actor))
 	assert.Equal(t, riskreg.StatusOpen, r.Status)
 	assert.Empty(t, r.Treatment)
 	assert.Equal(t, "it.lead", r.Owner)
 	require.NoError(t, r.Validate())
-	requireTransition(t, r.Reopen(day(2026, time.September, 2), actor, "x"), riskreg.StatusOpen, riskreg.StatusOpen)
+	requireTransition(t, r.Reopen(riskreg.Reopening{On: day(2026, time.September, 2), Note: "x"}, actor), riskreg.StatusOpen, riskreg.StatusOpen)
 
 	var actions []riskreg.Action
 	for _, rv := range r.Reviews {

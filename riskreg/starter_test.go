@@ -62,8 +62,8 @@ func TestStarter(t *testing.T) {
 	t.Run("a seeded risk goes through the lifecycle", func(t *testing.T) {
 		r := riskreg.Starter()[6] // PA vendor without a BAA
 		r.Vendors = append(r.Vendors, "pa-vendor")
-		require.NoError(t, r.Rate(hhs, [2]riskreg.Level{3, 2}, [2]riskreg.Level{1, 2}, day(2026, time.January, 5), actor, "confirmed"))
-		require.NoError(t, r.Treat(riskreg.TreatMitigate, "sign a BAA before sending more PHI", "privacy.officer", day(2026, time.February, 1)))
+		require.NoError(t, r.Rate(hhs, riskreg.Scoring{Inherent: riskreg.Score{Likelihood: 3, Impact: 2}, Residual: riskreg.Score{Likelihood: 1, Impact: 2}, On: day(2026, time.January, 5), Note: "confirmed"}, actor))
+		require.NoError(t, r.Treat(riskreg.TreatmentPlan{Treatment: riskreg.TreatMitigate, Justification: "sign a BAA before sending more PHI", Owner: "privacy.officer", Due: day(2026, time.February, 1)}))
 		require.NoError(t, r.Validate())
 	})
 }

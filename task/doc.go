@@ -29,9 +29,11 @@
 //	in_progress → blocked | done | skipped              (Block, Complete, Skip)
 //	blocked → in_progress | skipped                     (Start, Skip)
 //
-// done and skipped are closed. Every state change appends a [Change] to History, with its
-// date and who made it; a change may not be dated before the previous one (or before the
-// trigger date). A move the lifecycle does not allow returns a [*TransitionError] and
+// done and skipped are closed. Each move takes one input value, whose fields its errors
+// name ([Start], [Blocking], [Skipping], [Completion], [Check]; [Evidence] for
+// [Task.AddEvidence], [Assignee] for [Task.Assign]), and who acted. Every state change
+// appends a [Change] to History, with its date and who made it; a change may not be
+// dated before the previous one (or before the trigger date). A move the lifecycle does not allow returns a [*TransitionError] and
 // changes nothing. A task that requires evidence cannot be completed until a piece of
 // [Evidence] (where the document is, and its SHA-256 digest) is attached
 // (45 CFR 164.316(b)(1)(ii)); [ErrEvidenceRequired] says so.

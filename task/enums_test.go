@@ -2,10 +2,11 @@ package task_test
 
 import (
 	"encoding/json"
-	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

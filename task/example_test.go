@@ -36,8 +36,8 @@ func ExampleTask_Next() {
 	fmt.Println("due:", first.DueOn, "assigned to:", first.Assignee.Role)
 	fmt.Println("overdue on 2026-03-01:", first.Overdue(date.New(2026, time.March, 1)))
 
-	must(first.Start(date.New(2026, time.February, 20), by))
-	err = first.Complete(date.New(2026, time.March, 15), by)
+	must(first.Start(task.Start{On: date.New(2026, time.February, 20)}, by))
+	err = first.Complete(task.Completion{On: date.New(2026, time.March, 15)}, by)
 	fmt.Println("complete without evidence:", errors.Is(err, task.ErrEvidenceRequired))
 
 	must(first.AddEvidence(task.Evidence{
@@ -45,7 +45,7 @@ func ExampleTask_Next() {
 		SHA256:  "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
 		AddedOn: date.New(2026, time.March, 15), AddedBy: by,
 	}))
-	must(first.Complete(date.New(2026, time.March, 15), by))
+	must(first.Complete(task.Completion{On: date.New(2026, time.March, 15)}, by))
 
 	second, ok, err := first.Next(tpl, "ra-2027")
 	must(err)
@@ -82,7 +82,7 @@ func ExampleTask_Next_completionAnchor() {
 	if err != nil {
 		panic(err)
 	}
-	if err := t.Complete(date.New(2026, time.April, 2), "administrator@example.org"); err != nil {
+	if err := t.Complete(task.Completion{On: date.New(2026, time.April, 2)}, "administrator@example.org"); err != nil {
 		panic(err)
 	}
 	n, _, err := t.Next(tpl, "tr-2")

@@ -3,9 +3,10 @@ package task_test
 import (
 	"crypto/sha256"
 	"fmt"
-	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"testing"
 	"time"
+
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
@@ -118,13 +119,13 @@ func apply(tk *task.Task, to task.State) (date.Date, error) {
 	on := lastOn(tk) + 1
 	switch to {
 	case task.StateInProgress:
-		return on, tk.Start(on, actor)
+		return on, tk.Start(task.Start{On: on}, actor)
 	case task.StateBlocked:
-		return on, tk.Block(on, actor, "waiting for the vendor's audit log export")
+		return on, tk.Block(task.Blocking{On: on, Reason: "waiting for the vendor's audit log export"}, actor)
 	case task.StateSkipped:
-		return on, tk.Skip(on, actor, "system retired this month")
+		return on, tk.Skip(task.Skipping{On: on, Reason: "system retired this month"}, actor)
 	case task.StateDone:
-		return on, tk.Complete(on, actor)
+		return on, tk.Complete(task.Completion{On: on}, actor)
 	}
 	panic(fmt.Sprintf("apply: no method moves a task to %q", to))
 }

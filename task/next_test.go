@@ -19,7 +19,7 @@ func complete(t *testing.T, tk *task.Task, on date.Date) {
 	if tk.EvidenceRequired {
 		require.NoError(t, tk.AddEvidence(evidence("record "+string(tk.ID), on)))
 	}
-	require.NoError(t, tk.Complete(on, actor))
+	require.NoError(t, tk.Complete(task.Completion{On: on}, actor))
 }
 
 // next calls tk.Next and requires that it created a task.
@@ -151,8 +151,8 @@ func TestNextCopiesTheSeries(t *testing.T) {
 		Subject: task.Subject{Type: "system", ID: "tps"}, Assignee: task.Assignee{Person: "u-1"},
 	})
 	require.NoError(t, err)
-	require.NoError(t, tk.CheckItem(0, triggeredOn+1, actor))
-	require.NoError(t, tk.Start(triggeredOn+1, actor))
+	require.NoError(t, tk.CheckItem(task.Check{Item: 0, On: triggeredOn + 1}, actor))
+	require.NoError(t, tk.Start(task.Start{On: triggeredOn + 1}, actor))
 	complete(t, &tk, triggeredOn+20)
 
 	n := next(t, &tk, tpl, "t-2")
@@ -295,7 +295,7 @@ func TestNextSkipped(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			tpl := tt.tpl()
 			tk := newTask(t, tpl, "t-1")
-			require.NoError(t, tk.Skip(tt.skipOn, actor, "practice closed for renovation"))
+			require.NoError(t, tk.Skip(task.Skipping{On: tt.skipOn, Reason: "practice closed for renovation"}, actor))
 			n := next(t, &tk, tpl, "t-2")
 			assert.Equal(t, tt.wantDue, n.DueOn)
 			assert.Equal(t, tt.skipOn, n.TriggeredOn)

@@ -2,7 +2,6 @@ package task
 
 import (
 	"fmt"
-	"github.com/hipaaops/hipaaops/record"
 	"slices"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/hipaaops/hipaaops/internal/enum"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/validation"
 )
 
@@ -47,11 +47,14 @@ func (a Assignee) check(c *validation.Collector) {
 	c.Check(person || a.Person == "", "assignee.person", "must not be blank")
 }
 
-// Subject is what a task is about, such as {"vendor", "v-1"}, {"trial", "t-1"} or
-// {"member", "m-1"}; it is empty for organization-wide tasks.
+// Subject is what a task is about, such as {record.KindVendor, "v-1"},
+// {record.KindTrial, "t-1"} or {record.KindMember, "m-1"}; it is empty for
+// organization-wide tasks. Its Type is the kind the audit trail and the events use.
 type Subject struct {
+	// Type is the kind of the record the task is about.
 	Type record.Kind `json:"type,omitempty"`
-	ID   string      `json:"id,omitempty"`
+	// ID is the record's id.
+	ID string `json:"id,omitempty"`
 }
 
 // IsZero reports whether s names nothing: an organization-wide task.
@@ -70,7 +73,8 @@ type Evidence struct {
 	Location string `json:"location"`
 	// SHA256 is the document's SHA-256 digest in 64 lowercase hexadecimal digits, so a
 	// later change to the document can be detected.
-	SHA256  string    `json:"sha256"`
+	SHA256 string `json:"sha256"`
+	// AddedOn is the day the document was attached; AddedBy who attached it.
 	AddedOn date.Date `json:"added_on,omitzero"`
 	AddedBy string    `json:"added_by"`
 }
@@ -104,18 +108,22 @@ func isSHA256(s string) bool {
 
 // ChecklistItem is one step of a task, copied from its template's checklist.
 type ChecklistItem struct {
-	Text   string    `json:"text"`
-	Done   bool      `json:"done,omitempty"`
+	// Text is the step.
+	Text string `json:"text"`
+	// Done reports whether the step was done, on DoneOn by DoneBy.
+	Done   bool      `json:"done"`
 	DoneOn date.Date `json:"done_on,omitzero"`
 	DoneBy string    `json:"done_by,omitempty"`
 }
 
 // Change is one recorded change of a task's state.
 type Change struct {
-	From State     `json:"from"`
-	To   State     `json:"to"`
-	On   date.Date `json:"on,omitzero"`
-	By   string    `json:"by"`
+	// From and To are the states before and after the change.
+	From State `json:"from"`
+	To   State `json:"to"`
+	// On is the day of the change; By who made it.
+	On date.Date `json:"on,omitzero"`
+	By string    `json:"by"`
 	// Note holds the reason of a block or skip.
 	Note string `json:"note,omitempty"`
 }
@@ -133,7 +141,7 @@ type Task struct {
 	Title            string          `json:"title"`
 	Instructions     string          `json:"instructions,omitempty"`
 	Citation         string          `json:"citation"`
-	Checklist        []ChecklistItem `json:"checklist,omitempty"`
+	Checklist        []ChecklistItem `json:"checklist"`
 	EvidenceRequired bool            `json:"evidence_required,omitempty"`
 	// Recurrence is copied from the template when the task is created; nil for a one-off.
 	Recurrence *Recurrence `json:"recurrence,omitempty"`
@@ -158,12 +166,14 @@ type Task struct {
 	// Site is the clinic location the task concerns; empty for all sites.
 	Site org.SiteID `json:"site,omitempty"`
 
-	State State `json:"state"`
+	// State is where the task stands; always set on a task (omitted only from the zero
+	// value, which has none).
+	State State `json:"state,omitempty"`
 	// BlockedReason says why a blocked task is blocked; cleared when it is started again.
 	BlockedReason string `json:"blocked_reason,omitempty"`
 	// SkipReason says why a skipped task was not done.
 	SkipReason  string     `json:"skip_reason,omitempty"`
-	Evidence    []Evidence `json:"evidence,omitempty"`
+	Evidence    []Evidence `json:"evidence"`
 	CompletedOn date.Date  `json:"completed_on,omitzero"`
 	CompletedBy string     `json:"completed_by,omitempty"`
 
@@ -171,7 +181,7 @@ type Task struct {
 	// series continues exactly once from each task.
 	NextID ID `json:"next_id,omitempty"`
 	// History lists the state changes, oldest first.
-	History []Change `json:"history,omitempty"`
+	History []Change `json:"history"`
 
 	// Version is the stored version; an update with a stale version is rejected.
 	Version   int64     `json:"version"`
@@ -181,17 +191,20 @@ type Task struct {
 
 // NewParams holds what the creator of a task decides; the rest comes from the template.
 type NewParams struct {
-	ID ID
+	// ID is the task's id; the engine assigns one when it is empty.
+	ID ID `json:"id,omitempty"`
 	// TriggeredOn is the date of the event that calls for the task.
-	TriggeredOn date.Date
-	Subject     Subject
+	TriggeredOn date.Date `json:"triggered_on,omitzero"`
+	// Subject is what the task is about; empty for an organization-wide task.
+	Subject Subject `json:"subject,omitzero"`
 	// Trigger is the event type, e.g. "vendor.added".
-	Trigger string
-	Site    org.SiteID
+	Trigger string `json:"trigger,omitempty"`
+	// Site is the clinic location the task concerns; empty for all sites.
+	Site org.SiteID `json:"site,omitempty"`
 	// Assignee defaults to the template's DefaultRole when zero.
-	Assignee Assignee
+	Assignee Assignee `json:"assignee,omitzero"`
 	// DueOn defaults to TriggeredOn + the template's DueOffsetDays when zero.
-	DueOn date.Date
+	DueOn date.Date `json:"due_on,omitzero"`
 }
 
 // New creates the first task of a series (or a one-off task) from a template. The task
@@ -414,9 +427,10 @@ func (t *Task) move(to State, on date.Date, by, note, noteField string) error {
 	return nil
 }
 
-// Start records that work began, or resumed after a block: open or blocked → in_progress.
-func (t *Task) Start(on date.Date, by string) error {
-	if err := t.move(StateInProgress, on, by, "", ""); err != nil {
+// Start records that work began on s.On, or resumed after a block: open or blocked →
+// in_progress.
+func (t *Task) Start(s Start, by string) error {
+	if err := t.move(StateInProgress, s.On, by, "", ""); err != nil {
 		return err
 	}
 	t.BlockedReason = ""
@@ -424,22 +438,22 @@ func (t *Task) Start(on date.Date, by string) error {
 }
 
 // Block records that the task cannot go on, and why: open or in_progress → blocked.
-func (t *Task) Block(on date.Date, by, reason string) error {
-	if err := t.move(StateBlocked, on, by, reason, "blocked_reason"); err != nil {
+func (t *Task) Block(b Blocking, by string) error {
+	if err := t.move(StateBlocked, b.On, by, b.Reason, "reason"); err != nil {
 		return err
 	}
-	t.BlockedReason = reason
+	t.BlockedReason = b.Reason
 	return nil
 }
 
 // Skip closes the task without doing it, and records why: open, in_progress or
 // blocked → skipped. A recurring series continues ([Task.Next]).
-func (t *Task) Skip(on date.Date, by, reason string) error {
-	if err := t.move(StateSkipped, on, by, reason, "skip_reason"); err != nil {
+func (t *Task) Skip(s Skipping, by string) error {
+	if err := t.move(StateSkipped, s.On, by, s.Reason, "reason"); err != nil {
 		return err
 	}
 	t.BlockedReason = ""
-	t.SkipReason = reason
+	t.SkipReason = s.Reason
 	return nil
 }
 
@@ -447,11 +461,11 @@ func (t *Task) Skip(on date.Date, by, reason string) error {
 // started again first. If the task requires evidence and none is attached it returns
 // [ErrEvidenceRequired]; completing a done task again is a [*TransitionError] from done
 // to done. It changes nothing when it fails.
-func (t *Task) Complete(on date.Date, by string) error {
-	if err := t.move(StateDone, on, by, "", ""); err != nil {
+func (t *Task) Complete(c Completion, by string) error {
+	if err := t.move(StateDone, c.On, by, "", ""); err != nil {
 		return err
 	}
-	t.CompletedOn, t.CompletedBy = on, by
+	t.CompletedOn, t.CompletedBy = c.On, by
 	return nil
 }
 
@@ -492,18 +506,19 @@ func (t *Task) AddEvidence(e Evidence) error {
 	return nil
 }
 
-// CheckItem ticks off checklist item i. The task must not be closed, the item must not be
-// done already, and on may not be before the task's last change.
-func (t *Task) CheckItem(i int, on date.Date, by string) error {
+// CheckItem ticks off checklist item ch.Item on ch.On. The task must not be closed, the
+// item must exist and not be done already (field "item"), and ch.On may not be before
+// the task's last change.
+func (t *Task) CheckItem(ch Check, by string) error {
 	if t.State.Closed() {
 		return validation.New(pkg, "state", "is %s: the checklist of a closed task cannot change", t.State)
 	}
-	f := fmt.Sprintf("checklist[%d]", i)
+	i, on := ch.Item, ch.On
 	if i < 0 || i >= len(t.Checklist) {
-		return validation.New(pkg, f, "does not exist: the checklist has %d items", len(t.Checklist))
+		return validation.New(pkg, "item", "%d does not exist: the checklist has %d items", i, len(t.Checklist))
 	}
 	if item := t.Checklist[i]; item.Done {
-		return validation.New(pkg, f, "is already done (on %s by %s)", item.DoneOn, item.DoneBy)
+		return validation.New(pkg, "item", "%d is already done (on %s by %s)", i, item.DoneOn, item.DoneBy)
 	}
 	c := validation.Collector{Pkg: pkg}
 	t.checkAction(&c, "on", "by", on, by)
@@ -614,6 +629,9 @@ func (t *Task) Next(tpl *Template, id ID) (Task, bool, error) {
 	t.NextID = id
 	return n, true, nil
 }
+
+// Ref returns the task's id at its version: what a change of the task takes.
+func (t Task) Ref() record.Ref[ID] { return record.RefOf(t.ID, t.Version) }
 
 // Clone returns a deep copy of t that shares no slices or pointers with it.
 func (t *Task) Clone() Task {

@@ -130,7 +130,7 @@ func TestTaskValidate(t *testing.T) {
 	done := func() task.Task {
 		tk := newTask(t, riskAnalysis(), "t-1")
 		require.NoError(t, tk.AddEvidence(evidence("risk-analysis-2026", triggeredOn+1)))
-		require.NoError(t, tk.Complete(triggeredOn+2, actor))
+		require.NoError(t, tk.Complete(task.Completion{On: triggeredOn + 2}, actor))
 		return tk
 	}
 	open := func() task.Task { return newTask(t, riskAnalysis(), "t-1") }
@@ -256,14 +256,14 @@ func TestIllegalTransitions(t *testing.T) {
 		from, to task.State
 		call     func(tk *task.Task) error
 	}{
-		{"complete twice", task.StateDone, task.StateDone, func(tk *task.Task) error { return tk.Complete(on, actor) }},
-		{"complete a blocked task without starting it", task.StateBlocked, task.StateDone, func(tk *task.Task) error { return tk.Complete(on, actor) }},
-		{"complete a skipped task", task.StateSkipped, task.StateDone, func(tk *task.Task) error { return tk.Complete(on, actor) }},
-		{"start twice", task.StateInProgress, task.StateInProgress, func(tk *task.Task) error { return tk.Start(on, actor) }},
-		{"reopen a done task", task.StateDone, task.StateInProgress, func(tk *task.Task) error { return tk.Start(on, actor) }},
-		{"block twice", task.StateBlocked, task.StateBlocked, func(tk *task.Task) error { return tk.Block(on, actor, "still waiting") }},
-		{"skip a done task", task.StateDone, task.StateSkipped, func(tk *task.Task) error { return tk.Skip(on, actor, "no longer needed") }},
-		{"skip twice", task.StateSkipped, task.StateSkipped, func(tk *task.Task) error { return tk.Skip(on, actor, "again") }},
+		{"complete twice", task.StateDone, task.StateDone, func(tk *task.Task) error { return tk.Complete(task.Completion{On: on}, actor) }},
+		{"complete a blocked task without starting it", task.StateBlocked, task.StateDone, func(tk *task.Task) error { return tk.Complete(task.Completion{On: on}, actor) }},
+		{"complete a skipped task", task.StateSkipped, task.StateDone, func(tk *task.Task) error { return tk.Complete(task.Completion{On: on}, actor) }},
+		{"start twice", task.StateInProgress, task.StateInProgress, func(tk *task.Task) error { return tk.Start(task.Start{On: on}, actor) }},
+		{"reopen a done task", task.StateDone, task.StateInProgress, func(tk *task.Task) error { return tk.Start(task.Start{On: on}, actor) }},
+		{"block twice", task.StateBlocked, task.StateBlocked, func(tk *task.Task) error { return tk.Block(task.Blocking{On: on, Reason: "still waiting"}, actor) }},
+		{"skip a done task", task.StateDone, task.StateSkipped, func(tk *task.Task) error { return tk.Skip(task.Skipping{On: on, Reason: "no longer needed"}, actor) }},
+		{"skip twice", task.StateSkipped, task.StateSkipped, func(tk *task.Task) error { return tk.Skip(task.Skipping{On: on, Reason: "again"}, actor) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -280,10 +280,10 @@ func TestIllegalTransitions(t *testing.T) {
 func TestCompleteTwice(t *testing.T) {
 	tk := newTask(t, riskAnalysis(), "t-1")
 	require.NoError(t, tk.AddEvidence(evidence("report", triggeredOn)))
-	require.NoError(t, tk.Complete(triggeredOn+10, actor))
+	require.NoError(t, tk.Complete(task.Completion{On: triggeredOn + 10}, actor))
 	before := tk.Clone()
 
-	err := tk.Complete(triggeredOn+11, "someone.else@example.org")
+	err := tk.Complete(task.Completion{On: triggeredOn + 11}, "someone.else@example.org")
 	requireTransition(t, err, task.StateDone, task.StateDone)
 	assert.Equal(t, task.TransitionError{From: task.StateDone, To: task.StateDone}, *err.(*task.TransitionError))
 	assert.EqualError(t, err, "task: cannot go from done to done: the task is closed")
@@ -312,7 +312,7 @@ func TestTransitionErrorMessage(t *testing.T) {
 func TestZeroStateTask(t *testing.T) {
 	tk := newTask(t, activityReview(), "t-1")
 	tk.State = ""
-	requireTransition(t, tk.Start(triggeredOn, actor), "", task.StateInProgress)
+	requireTransition(t, tk.Start(task.Start{On: triggeredOn}, actor), "", task.StateInProgress)
 	assert.False(t, tk.Overdue(tk.DueOn+100))
 }
 
@@ -321,7 +321,7 @@ func TestZeroStateTask(t *testing.T) {
 func TestActionDateAndActor(t *testing.T) {
 	started := func() *task.Task {
 		tk := taskIn(t, task.StateOpen)
-		require.NoError(t, tk.Start(triggeredOn+5, actor))
+		require.NoError(t, tk.Start(task.Start{On: triggeredOn + 5}, actor))
 		return tk
 	}
 	tests := []struct {
@@ -330,17 +330,17 @@ func TestActionDateAndActor(t *testing.T) {
 		call        func(tk *task.Task) error
 		field, rule string
 	}{
-		{"OKSameDayAsLastChange", started, func(tk *task.Task) error { return tk.Complete(triggeredOn+5, actor) }, "", ""},
-		{"OKSameDayAsTrigger", func() *task.Task { return taskIn(t, task.StateOpen) }, func(tk *task.Task) error { return tk.Start(triggeredOn, actor) }, "", ""},
-		{"ErrDateMissing", started, func(tk *task.Task) error { return tk.Complete(date.Zero, actor) }, "on", "must be set"},
-		{"ErrActorMissing", started, func(tk *task.Task) error { return tk.Complete(triggeredOn+6, "") }, "by", "must name who acted"},
-		{"ErrActorBlank", started, func(tk *task.Task) error { return tk.Block(triggeredOn+6, " ", "waiting") }, "by", "must name who acted"},
-		{"ErrBeforeLastChange", started, func(tk *task.Task) error { return tk.Complete(triggeredOn+4, actor) },
+		{"OKSameDayAsLastChange", started, func(tk *task.Task) error { return tk.Complete(task.Completion{On: triggeredOn + 5}, actor) }, "", ""},
+		{"OKSameDayAsTrigger", func() *task.Task { return taskIn(t, task.StateOpen) }, func(tk *task.Task) error { return tk.Start(task.Start{On: triggeredOn}, actor) }, "", ""},
+		{"ErrDateMissing", started, func(tk *task.Task) error { return tk.Complete(task.Completion{On: date.Zero}, actor) }, "on", "must be set"},
+		{"ErrActorMissing", started, func(tk *task.Task) error { return tk.Complete(task.Completion{On: triggeredOn + 6}, "") }, "by", "must name who acted"},
+		{"ErrActorBlank", started, func(tk *task.Task) error { return tk.Block(task.Blocking{On: triggeredOn + 6, Reason: "waiting"}, " ") }, "by", "must name who acted"},
+		{"ErrBeforeLastChange", started, func(tk *task.Task) error { return tk.Complete(task.Completion{On: triggeredOn + 4}, actor) },
 			"on", "2026-01-09 is before the task's last recorded change on 2026-01-10"},
-		{"ErrBeforeTrigger", func() *task.Task { return taskIn(t, task.StateOpen) }, func(tk *task.Task) error { return tk.Start(triggeredOn-1, actor) },
+		{"ErrBeforeTrigger", func() *task.Task { return taskIn(t, task.StateOpen) }, func(tk *task.Task) error { return tk.Start(task.Start{On: triggeredOn - 1}, actor) },
 			"on", "2026-01-04 is before the task was triggered on 2026-01-05"},
-		{"ErrBlockWithoutReason", started, func(tk *task.Task) error { return tk.Block(triggeredOn+6, actor, " ") }, "blocked_reason", "must not be empty"},
-		{"ErrSkipWithoutReason", started, func(tk *task.Task) error { return tk.Skip(triggeredOn+6, actor, "") }, "skip_reason", "must not be empty"},
+		{"ErrBlockWithoutReason", started, func(tk *task.Task) error { return tk.Block(task.Blocking{On: triggeredOn + 6, Reason: " "}, actor) }, "reason", "must not be empty"},
+		{"ErrSkipWithoutReason", started, func(tk *task.Task) error { return tk.Skip(task.Skipping{On: triggeredOn + 6, Reason: ""}, actor) }, "reason", "must not be empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -374,12 +374,12 @@ func TestEvidenceRequired(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tk := newTask(t, tt.tpl, "t-1")
-			require.NoError(t, tk.Start(triggeredOn+1, actor))
+			require.NoError(t, tk.Start(task.Start{On: triggeredOn + 1}, actor))
 			if tt.attach {
 				require.NoError(t, tk.AddEvidence(evidence("report", triggeredOn+2)))
 			}
 			before := tk.Clone()
-			err := tk.Complete(triggeredOn+3, actor)
+			err := tk.Complete(task.Completion{On: triggeredOn + 3}, actor)
 			if !tt.wantErr {
 				require.NoError(t, err)
 				assert.Equal(t, task.StateDone, tk.State)
@@ -391,13 +391,13 @@ func TestEvidenceRequired(t *testing.T) {
 
 			// Attaching the evidence unblocks completion.
 			require.NoError(t, tk.AddEvidence(evidence("report", triggeredOn+3)))
-			require.NoError(t, tk.Complete(triggeredOn+3, actor))
+			require.NoError(t, tk.Complete(task.Completion{On: triggeredOn + 3}, actor))
 			require.NoError(t, tk.Validate())
 		})
 	}
 	t.Run("a bad date is reported before missing evidence", func(t *testing.T) {
 		tk := newTask(t, riskAnalysis(), "t-1")
-		requireInvalid(t, tk.Complete(date.Zero, actor), "on", "must be set")
+		requireInvalid(t, tk.Complete(task.Completion{On: date.Zero}, actor), "on", "must be set")
 	})
 }
 
@@ -448,7 +448,7 @@ func TestAddEvidence(t *testing.T) {
 	}
 	t.Run("ErrBeforeLastChange", func(t *testing.T) {
 		tk := newTask(t, riskAnalysis(), "t-1")
-		require.NoError(t, tk.Start(triggeredOn+5, actor))
+		require.NoError(t, tk.Start(task.Start{On: triggeredOn + 5}, actor))
 		requireInvalid(t, tk.AddEvidence(evidence("x", triggeredOn+4)), "evidence.added_on", "is before the task's last recorded change on 2026-01-10")
 	})
 	t.Run("ErrSameDocumentTwice", func(t *testing.T) {
@@ -480,7 +480,7 @@ func TestCheckItem(t *testing.T) {
 	t.Run("OK", func(t *testing.T) {
 		tk := newTask(t, riskAnalysis(), "t-1")
 		shallow := tk // a shallow copy must not see the change
-		require.NoError(t, tk.CheckItem(1, triggeredOn+2, actor))
+		require.NoError(t, tk.CheckItem(task.Check{Item: 1, On: triggeredOn + 2}, actor))
 		assert.Equal(t, task.ChecklistItem{Text: "Identify threats and vulnerabilities", Done: true, DoneOn: triggeredOn + 2, DoneBy: actor}, tk.Checklist[1])
 		assert.False(t, tk.Checklist[0].Done)
 		assert.False(t, shallow.Checklist[1].Done)
@@ -496,8 +496,8 @@ func TestCheckItem(t *testing.T) {
 		by          string
 		field, rule string
 	}{
-		{"ErrIndexNegative", task.StateOpen, -1, triggeredOn, actor, "checklist[-1]", "does not exist: the checklist has 2 items"},
-		{"ErrIndexPastEnd", task.StateInProgress, 2, triggeredOn + 5, actor, "checklist[2]", "does not exist"},
+		{"ErrIndexNegative", task.StateOpen, -1, triggeredOn, actor, "item", "-1 does not exist: the checklist has 2 items"},
+		{"ErrIndexPastEnd", task.StateInProgress, 2, triggeredOn + 5, actor, "item", "2 does not exist"},
 		{"ErrDateMissing", task.StateOpen, 0, date.Zero, actor, "on", "must be set"},
 		{"ErrBeforeLastChange", task.StateInProgress, 0, triggeredOn, actor, "on", "is before the task's last recorded change"},
 		{"ErrActorMissing", task.StateBlocked, 0, triggeredOn + 10, "", "by", "must name who acted"},
@@ -508,14 +508,14 @@ func TestCheckItem(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			tk := taskIn(t, tt.state)
 			before := tk.Clone()
-			requireInvalid(t, tk.CheckItem(tt.i, tt.on, tt.by), tt.field, tt.rule)
+			requireInvalid(t, tk.CheckItem(task.Check{Item: tt.i, On: tt.on}, tt.by), tt.field, tt.rule)
 			assert.Equal(t, before, *tk)
 		})
 	}
 	t.Run("ErrTwice", func(t *testing.T) {
 		tk := taskIn(t, task.StateOpen)
-		require.NoError(t, tk.CheckItem(0, triggeredOn, actor))
-		requireInvalid(t, tk.CheckItem(0, triggeredOn+1, "other"), "checklist[0]", "is already done (on 2026-01-05 by "+actor+")")
+		require.NoError(t, tk.CheckItem(task.Check{Item: 0, On: triggeredOn}, actor))
+		requireInvalid(t, tk.CheckItem(task.Check{Item: 0, On: triggeredOn + 1}, "other"), "item", "0 is already done (on 2026-01-05 by "+actor+")")
 	})
 }
 
@@ -602,11 +602,11 @@ func fullTask(t *testing.T) task.Task {
 		Subject: task.Subject{Type: "system", ID: "tps"}, Assignee: task.Assignee{Person: "u-1"},
 	})
 	require.NoError(t, err)
-	require.NoError(t, tk.Block(triggeredOn+1, actor, "waiting for the asset inventory"))
-	require.NoError(t, tk.Start(triggeredOn+3, actor))
-	require.NoError(t, tk.CheckItem(0, triggeredOn+4, actor))
+	require.NoError(t, tk.Block(task.Blocking{On: triggeredOn + 1, Reason: "waiting for the asset inventory"}, actor))
+	require.NoError(t, tk.Start(task.Start{On: triggeredOn + 3}, actor))
+	require.NoError(t, tk.CheckItem(task.Check{Item: 0, On: triggeredOn + 4}, actor))
 	require.NoError(t, tk.AddEvidence(evidence("risk-analysis-2026", triggeredOn+5)))
-	require.NoError(t, tk.Complete(triggeredOn+6, actor))
+	require.NoError(t, tk.Complete(task.Completion{On: triggeredOn + 6}, actor))
 	_, ok, err := tk.Next(riskAnalysis(), "t-2")
 	require.NoError(t, err)
 	require.True(t, ok)
@@ -651,8 +651,8 @@ func TestTaskJSON(t *testing.T) {
 		"citation": "45 CFR 164.308(a)(1)(ii)(A)",
 		"checklist": [
 			{"text": "Inventory systems that hold ePHI (EHR, record-and-verify, PACS)", "done": true, "done_on": "2026-01-09", "done_by": "`+actor+`"},
-			{"text": "Identify threats and vulnerabilities"},
-			{"text": "Rate likelihood and impact; update the risk register"}
+			{"text": "Identify threats and vulnerabilities", "done": false},
+			{"text": "Rate likelihood and impact; update the risk register", "done": false}
 		],
 		"evidence_required": true,
 		"recurrence": {"every": 1, "unit": "year", "anchor": "calendar"},
@@ -679,13 +679,16 @@ func TestTaskJSON(t *testing.T) {
 	assert.Equal(t, tk, back)
 	require.NoError(t, back.Validate())
 
-	t.Run("a new organization-wide task omits what is unset", func(t *testing.T) {
+	t.Run("a new organization-wide task omits what is unset, never a list", func(t *testing.T) {
 		tk := newTask(t, baaRequest(), "t-9")
 		tk.Site = ""
 		b, err := json.Marshal(tk)
 		require.NoError(t, err)
-		for _, absent := range []string{"subject", "site", "completed_on", "evidence", "history", "next_id", "recurrence", "blocked_reason"} {
+		for _, absent := range []string{"subject", "site", "completed_on", "next_id", "recurrence", "blocked_reason"} {
 			assert.NotContains(t, string(b), `"`+absent+`"`)
+		}
+		for _, list := range []string{"checklist", "evidence", "history"} {
+			assert.Contains(t, string(b), `"`+list+`"`, "lists are not omitted")
 		}
 		var back task.Task
 		require.NoError(t, json.Unmarshal(b, &back))

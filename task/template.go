@@ -25,12 +25,13 @@ type Template struct {
 	Title        string `json:"title"`
 	Instructions string `json:"instructions,omitempty"`
 	// Checklist lists the steps of the task; each task gets its own copy to tick off.
-	Checklist []string `json:"checklist,omitempty"`
+	Checklist []string `json:"checklist"`
 	// Citation is the rule the task serves, e.g. "45 CFR 164.308(a)(1)(ii)(A)".
 	Citation string `json:"citation"`
 
-	// DefaultRole is who a task is assigned to when its creator names no one.
-	DefaultRole Role `json:"default_role"`
+	// DefaultRole is who a task is assigned to when its creator names no one; always set
+	// on a valid template (omitted only from the zero value).
+	DefaultRole Role `json:"default_role,omitempty"`
 	// EvidenceRequired means a task cannot be completed without at least one piece of
 	// evidence attached (documentation of the action, 45 CFR 164.316(b)(1)).
 	EvidenceRequired bool `json:"evidence_required,omitempty"`

@@ -23,7 +23,8 @@
 //	opening → enrolling → closed
 //	opening → closed (never enrolled)
 //
-// by [Trial.StartEnrolling] and [Trial.Close]; a move the lifecycle does not allow returns
+// by [Trial.StartEnrolling] (input [Enrolling]) and [Trial.Close] (input [Closing]),
+// whose errors name the input's fields; a move the lifecycle does not allow returns
 // a [*TransitionError] naming both statuses, matching [ErrTransition], and changes nothing.
 //
 // # Errors

@@ -22,24 +22,24 @@ func Example() {
 		PrincipalInvestigator: "Dr. Lee",
 	}
 
-	err := tr.StartEnrolling(date.New(2026, time.March, 2))
+	err := tr.StartEnrolling(trials.Enrolling{On: date.New(2026, time.March, 2)})
 	var verr *validation.Error
 	if errors.As(err, &verr) {
 		fmt.Println(verr.Field, verr.Rule)
 	}
 
 	tr.Basis = trials.BasisAuthorization // each participant signs a 164.508 authorization
-	if err := tr.StartEnrolling(date.New(2026, time.March, 2)); err != nil {
+	if err := tr.StartEnrolling(trials.Enrolling{On: date.New(2026, time.March, 2)}); err != nil {
 		panic(err)
 	}
 	fmt.Println(tr.Status, tr.EnrollingOn)
 
-	if err := tr.Close(date.New(2027, time.June, 30)); err != nil {
+	if err := tr.Close(trials.Closing{On: date.New(2027, time.June, 30)}); err != nil {
 		panic(err)
 	}
 	fmt.Println(tr.Status, tr.ClosedOn)
 
-	err = tr.StartEnrolling(date.New(2027, time.July, 1))
+	err = tr.StartEnrolling(trials.Enrolling{On: date.New(2027, time.July, 1)})
 	fmt.Println(errors.Is(err, trials.ErrTransition), err)
 	// Output:
 	// basis must be chosen before enrolling (45 CFR 164.508 / 164.512(i))

@@ -1,9 +1,10 @@
 package trials_test
 
 import (
-	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"testing"
 	"time"
+
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
@@ -48,9 +49,9 @@ func trialIn(t *testing.T, s trials.Status) *trials.Trial {
 	if s == trials.StatusOpening {
 		return &tr
 	}
-	require.NoError(t, tr.StartEnrolling(enrollingOn))
+	require.NoError(t, tr.StartEnrolling(trials.Enrolling{On: enrollingOn}))
 	if s == trials.StatusClosed {
-		require.NoError(t, tr.Close(closedOn))
+		require.NoError(t, tr.Close(trials.Closing{On: closedOn}))
 	}
 	require.Equal(t, s, tr.Status)
 	require.NoError(t, tr.Validate())

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hipaaops/hipaaops/internal/enum"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/validation"
 	"github.com/hipaaops/hipaaops/vendors"
 )
@@ -25,6 +26,7 @@ type ID string
 // Trial is a clinical trial the practice takes part in, and the aggregate that holds its
 // HIPAA file.
 type Trial struct {
+	// ID identifies the trial; Title is its name for people.
 	ID    ID     `json:"id"`
 	Title string `json:"title"`
 	// Protocol is the trial's registry or protocol number, e.g. an NCT number.
@@ -34,8 +36,10 @@ type Trial struct {
 	Sponsor vendors.ID `json:"sponsor"`
 	CRO     vendors.ID `json:"cro,omitempty"`
 	// Sites lists the organization's sites that take part; empty means all.
-	Sites  []org.SiteID `json:"sites,omitempty"`
-	Status Status       `json:"status"`
+	Sites []org.SiteID `json:"sites"`
+	// Status is where the trial stands; always set on a valid trial (omitted only from
+	// the zero value).
+	Status Status `json:"status,omitempty"`
 	// Basis is how the Privacy Rule permits the research use of PHI; it must be chosen
 	// before enrolling.
 	Basis Basis `json:"basis,omitempty"`
@@ -107,43 +111,67 @@ func checkAfter(field string, on, earlier date.Date, what string) error {
 	return validation.New(pkg, field, "%s is before %s date %s", on, what, earlier)
 }
 
-// StartEnrolling moves an opening trial to enrolling on the given day. A basis for the
-// research use of PHI must have been chosen (45 CFR 164.508, 164.512(i), 164.514(e)), and
-// on must be set and not before the opening date. On error t is unchanged.
-func (t *Trial) StartEnrolling(on date.Date) error {
+// Enrolling is the input of [Trial.StartEnrolling]: the day enrollment began, and the
+// research basis if it is chosen now.
+type Enrolling struct {
+	// Basis, when set, chooses the trial's research basis; empty keeps the one chosen
+	// before.
+	Basis Basis `json:"basis,omitempty"`
+	// On is the day enrollment began; it must be set (the engine sets today when it is
+	// zero).
+	On date.Date `json:"on,omitzero"`
+}
+
+// StartEnrolling moves an opening trial to enrolling on e.On, with e.Basis when it is
+// set. A basis for the research use of PHI must be chosen (45 CFR 164.508, 164.512(i),
+// 164.514(e)), and the day must be set and not before the opening date. Errors name the
+// fields of e ("on", "basis"). On error t is unchanged.
+func (t *Trial) StartEnrolling(e Enrolling) error {
 	if !CanTransition(t.Status, StatusEnrolling) {
 		return &TransitionError{From: t.Status, To: StatusEnrolling}
 	}
+	on, basis := e.On, t.Basis
+	if e.Basis != BasisUndecided {
+		basis = e.Basis
+	}
 	c := validation.Collector{Pkg: pkg}
-	c.Check(on != date.Zero, "enrolling_on", "must be set")
-	c.Merge(checkAfter("enrolling_on", on, t.OpenedOn, "opened"))
+	c.Check(on != date.Zero, "on", "must be set")
+	c.Merge(checkAfter("on", on, t.OpenedOn, "opened"))
 	switch {
-	case !t.Basis.Valid():
-		c.Merge(enum.Unknown(pkg, "basis", basisValues, t.Basis))
-	case !t.Basis.Decided():
+	case !basis.Valid():
+		c.Merge(enum.Unknown(pkg, "basis", basisValues, basis))
+	case !basis.Decided():
 		c.Add("basis", ruleBasis)
 	}
 	if err := c.Err(); err != nil {
 		return err
 	}
-	t.Status, t.EnrollingOn = StatusEnrolling, on
+	t.Status, t.EnrollingOn, t.Basis = StatusEnrolling, on, basis
 	return nil
 }
 
-// Close closes an opening or enrolling trial on the given day, which must be set and not
-// before the day it began enrolling (or opened). On error t is unchanged.
-func (t *Trial) Close(on date.Date) error {
+// Closing is the input of [Trial.Close]: the day the trial closed at the practice.
+type Closing struct {
+	// On is the day; it must be set (the engine sets today when it is zero).
+	On date.Date `json:"on,omitzero"`
+}
+
+// Close closes an opening or enrolling trial on c.On, which must be set and not before
+// the day it began enrolling (or opened); errors name field "on". On error t is
+// unchanged.
+func (t *Trial) Close(c Closing) error {
 	if !CanTransition(t.Status, StatusClosed) {
 		return &TransitionError{From: t.Status, To: StatusClosed}
 	}
+	on := c.On
 	if on == date.Zero {
-		return validation.New(pkg, "closed_on", "must be set")
+		return validation.New(pkg, "on", "must be set")
 	}
 	var err error
 	if t.EnrollingOn != date.Zero {
-		err = checkAfter("closed_on", on, t.EnrollingOn, "enrolling")
+		err = checkAfter("on", on, t.EnrollingOn, "enrolling")
 	} else {
-		err = checkAfter("closed_on", on, t.OpenedOn, "opened")
+		err = checkAfter("on", on, t.OpenedOn, "opened")
 	}
 	if err != nil {
 		return err
@@ -151,6 +179,9 @@ func (t *Trial) Close(on date.Date) error {
 	t.Status, t.ClosedOn = StatusClosed, on
 	return nil
 }
+
+// Ref returns the trial's id at its version: what a change of the trial takes.
+func (t Trial) Ref() record.Ref[ID] { return record.RefOf(t.ID, t.Version) }
 
 // Clone returns a deep copy of t that shares no slices with it.
 func (t *Trial) Clone() Trial {

@@ -98,15 +98,15 @@ func TestStartEnrolling(t *testing.T) {
 		{"OKNoOpenedOn", func(tr *trials.Trial) { tr.OpenedOn = date.Zero }, enrollingOn, "", ""},
 		{"ErrUndecided (164.508 / 164.512(i))", func(tr *trials.Trial) { tr.Basis = trials.BasisUndecided }, enrollingOn, "basis", ruleBasis},
 		{"ErrBasisUnknown", func(tr *trials.Trial) { tr.Basis = "consent" }, enrollingOn, "basis", `"consent" is not one of`},
-		{"ErrDateUnset", func(tr *trials.Trial) {}, date.Zero, "enrolling_on", "must be set"},
-		{"ErrBeforeOpened", func(tr *trials.Trial) {}, openedOn - 1, "enrolling_on", "2026-01-11 is before opened date 2026-01-12"},
+		{"ErrDateUnset", func(tr *trials.Trial) {}, date.Zero, "on", "must be set"},
+		{"ErrBeforeOpened", func(tr *trials.Trial) {}, openedOn - 1, "on", "2026-01-11 is before opened date 2026-01-12"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tr := newTrial()
 			tt.edit(&tr)
 			before := tr.Clone()
-			err := tr.StartEnrolling(tt.on)
+			err := tr.StartEnrolling(trials.Enrolling{On: tt.on})
 			if tt.field == "" {
 				require.NoError(t, err)
 				assert.Equal(t, trials.StatusEnrolling, tr.Status)
@@ -122,22 +122,51 @@ func TestStartEnrolling(t *testing.T) {
 	t.Run("ErrSeveral", func(t *testing.T) {
 		tr := newTrial()
 		tr.Basis = trials.BasisUndecided
-		err := tr.StartEnrolling(date.Zero)
-		assert.Equal(t, []string{"enrolling_on", "basis"}, fields(err))
+		err := tr.StartEnrolling(trials.Enrolling{On: date.Zero})
+		assert.Equal(t, []string{"on", "basis"}, fields(err))
 	})
 	for _, s := range []trials.Status{trials.StatusEnrolling, trials.StatusClosed} {
 		t.Run("ErrTransitionFrom"+string(s), func(t *testing.T) {
 			tr := trialIn(t, s)
 			before := tr.Clone()
-			requireTransition(t, tr.StartEnrolling(closedOn+1), s, trials.StatusEnrolling)
+			requireTransition(t, tr.StartEnrolling(trials.Enrolling{On: closedOn + 1}), s, trials.StatusEnrolling)
 			assert.Equal(t, before, *tr)
 		})
 	}
 	t.Run("ErrTransitionFromUnknown", func(t *testing.T) {
 		tr := newTrial()
 		tr.Status = "suspended"
-		requireTransition(t, tr.StartEnrolling(enrollingOn), "suspended", trials.StatusEnrolling)
+		requireTransition(t, tr.StartEnrolling(trials.Enrolling{On: enrollingOn}), "suspended", trials.StatusEnrolling)
 	})
+
+	// The basis may be chosen with the move (45 CFR 164.508, 164.512(i), 164.514(e)): it
+	// replaces the one chosen before, and an unknown one changes nothing.
+	basis := []struct {
+		name        string
+		before, in  trials.Basis
+		want, field string
+	}{
+		{"OKChosenNow (164.508)", trials.BasisUndecided, trials.BasisAuthorization, string(trials.BasisAuthorization), ""},
+		{"OKKeptWhenEmpty (164.512(i))", trials.BasisWaiver, trials.BasisUndecided, string(trials.BasisWaiver), ""},
+		{"OKReplaced (164.514(e))", trials.BasisWaiver, trials.BasisLimitedDataSet, string(trials.BasisLimitedDataSet), ""},
+		{"ErrUnknown", trials.BasisUndecided, "consent", "", "basis"},
+	}
+	for _, tt := range basis {
+		t.Run("Basis"+tt.name, func(t *testing.T) {
+			tr := newTrial()
+			tr.Basis = tt.before
+			before := tr.Clone()
+			err := tr.StartEnrolling(trials.Enrolling{Basis: tt.in, On: enrollingOn})
+			if tt.field != "" {
+				requireInvalid(t, err, tt.field, `"consent" is not one of`)
+				assert.Equal(t, before, tr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, trials.Basis(tt.want), tr.Basis)
+			require.NoError(t, tr.Validate())
+		})
+	}
 }
 
 // TestClose: a trial closes from opening or enrolling, not before it began.
@@ -153,16 +182,16 @@ func TestClose(t *testing.T) {
 		{"OKFromEnrollingSameDay", trials.StatusEnrolling, func(tr *trials.Trial) {}, enrollingOn, "", ""},
 		{"OKFromOpening", trials.StatusOpening, func(tr *trials.Trial) {}, openedOn + 40, "", ""},
 		{"OKFromOpeningUndecided (164.508 never needed)", trials.StatusOpening, func(tr *trials.Trial) { tr.Basis = trials.BasisUndecided }, openedOn, "", ""},
-		{"ErrDateUnset", trials.StatusEnrolling, func(tr *trials.Trial) {}, date.Zero, "closed_on", "must be set"},
-		{"ErrBeforeEnrolling", trials.StatusEnrolling, func(tr *trials.Trial) {}, enrollingOn - 1, "closed_on", "2026-03-01 is before enrolling date 2026-03-02"},
-		{"ErrBeforeOpened", trials.StatusOpening, func(tr *trials.Trial) {}, openedOn - 1, "closed_on", "2026-01-11 is before opened date 2026-01-12"},
+		{"ErrDateUnset", trials.StatusEnrolling, func(tr *trials.Trial) {}, date.Zero, "on", "must be set"},
+		{"ErrBeforeEnrolling", trials.StatusEnrolling, func(tr *trials.Trial) {}, enrollingOn - 1, "on", "2026-03-01 is before enrolling date 2026-03-02"},
+		{"ErrBeforeOpened", trials.StatusOpening, func(tr *trials.Trial) {}, openedOn - 1, "on", "2026-01-11 is before opened date 2026-01-12"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tr := trialIn(t, tt.from)
 			tt.edit(tr)
 			before := tr.Clone()
-			err := tr.Close(tt.on)
+			err := tr.Close(trials.Closing{On: tt.on})
 			if tt.field == "" {
 				require.NoError(t, err)
 				assert.Equal(t, trials.StatusClosed, tr.Status)
@@ -177,7 +206,7 @@ func TestClose(t *testing.T) {
 	t.Run("ErrTransitionFromClosed", func(t *testing.T) {
 		tr := trialIn(t, trials.StatusClosed)
 		before := tr.Clone()
-		requireTransition(t, tr.Close(closedOn+1), trials.StatusClosed, trials.StatusClosed)
+		requireTransition(t, tr.Close(trials.Closing{On: closedOn + 1}), trials.StatusClosed, trials.StatusClosed)
 		assert.Equal(t, before, *tr)
 	})
 }
@@ -187,7 +216,7 @@ func TestClone(t *testing.T) {
 	mutate := func(t *testing.T, tr *trials.Trial) {
 		tr.Sites[0] = "elsewhere"
 		tr.Sites = append(tr.Sites, "new")
-		require.NoError(t, tr.StartEnrolling(enrollingOn))
+		require.NoError(t, tr.StartEnrolling(trials.Enrolling{On: enrollingOn}))
 	}
 	t.Run("ChangingTheCopy", func(t *testing.T) {
 		tr := newTrial()
@@ -290,8 +319,13 @@ func TestTrialJSONUnknownValues(t *testing.T) {
 		require.ErrorIs(t, err, validation.ErrInvalid)
 	})
 	t.Run("MarshalZeroStatus", func(t *testing.T) {
-		// The zero status is not a lifecycle status, so a Trial{} cannot be stored as is.
-		_, err := json.Marshal(trials.Trial{ID: "t", Title: "T", Sponsor: "s"})
-		require.ErrorIs(t, err, validation.ErrInvalid)
+		// The zero status is not a lifecycle status: it is omitted, so the zero Trial
+		// (what a failed use case returns) marshals, and such a trial does not validate.
+		b, err := json.Marshal(trials.Trial{ID: "t", Title: "T", Sponsor: "s"})
+		require.NoError(t, err)
+		assert.NotContains(t, string(b), `"status"`)
+		var back trials.Trial
+		require.NoError(t, json.Unmarshal(b, &back))
+		requireInvalid(t, back.Validate(), "status", `"" is not one of`)
 	})
 }

@@ -17,6 +17,12 @@
 // oncology practice (infusion suite, molecular and genomic results, radiation therapy
 // planning systems, the front desk).
 //
+// # Changes
+//
+// A member's record changes by [Member.RecordTraining] (a [Completion]),
+// [Member.ChangeRole] (a [RoleChange]) and [Member.Leave] (a [Leaving]); each takes one
+// input value whose fields its errors name, and changes nothing when it fails.
+//
 // # Computations as of a date
 //
 // [Member.Active] says whether someone was on the roster on a day; [Member.MissingTraining]

@@ -1,8 +1,9 @@
 package workforce_test
 
 import (
-	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"testing"
+
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 
 	"github.com/stretchr/testify/assert"
 

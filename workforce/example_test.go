@@ -42,7 +42,7 @@ func Example() {
 		fmt.Println(verr.Field, verr.Rule)
 	}
 
-	_ = m.Leave(date.New(2026, time.June, 30))
+	_ = m.Leave(workforce.Leaving{On: date.New(2026, time.June, 30)})
 	fmt.Println("active 2026-06-30:", m.Active(date.New(2026, time.June, 30)))
 	fmt.Println("active 2026-07-01:", m.Active(date.New(2026, time.July, 1)))
 	// Output:
@@ -50,7 +50,7 @@ func Example() {
 	// missing 2025-03-10: [infusion_suite]
 	// missing 2025-03-31: []
 	// missing 2026-03-06: [general_hipaa]
-	// training.completed_on 2025-02-01 is before start date 2025-03-03
+	// completed_on 2025-02-01 is before start date 2025-03-03
 	// active 2026-06-30: true
 	// active 2026-07-01: false
 }

@@ -1,9 +1,10 @@
 package workforce_test
 
 import (
-	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"testing"
 	"time"
+
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 
 	"github.com/rickb777/date/v2"
 

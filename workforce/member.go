@@ -11,6 +11,7 @@ import (
 
 	"github.com/hipaaops/hipaaops/internal/enum"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/validation"
 )
 
@@ -19,9 +20,12 @@ const pkg = "workforce"
 // ID identifies a workforce member within the organization.
 type ID string
 
-// Completion records that a member completed a training module on a day.
+// Completion records that a member completed a training module on a day; it is also the
+// input of [Member.RecordTraining].
 type Completion struct {
-	Module      Module    `json:"module"`
+	// Module is the training module completed.
+	Module Module `json:"module"`
+	// CompletedOn is the day it was completed.
 	CompletedOn date.Date `json:"completed_on,omitzero"`
 	// Evidence optionally points to the proof: a certificate, an LMS record, a sign-in sheet.
 	Evidence string `json:"evidence,omitempty"`
@@ -31,18 +35,21 @@ type Completion struct {
 // volunteer, trainee or other person under the practice's direct control. It holds the
 // member's role, sites, employment dates and training history, never patient data.
 type Member struct {
+	// ID identifies the member; Name and Email are how people reach them.
 	ID    ID     `json:"id"`
 	Name  string `json:"name"`
 	Email string `json:"email,omitempty"`
-	Role  Role   `json:"role"`
+	// Role is the member's job; it decides the training modules required. Always set on
+	// a valid member (omitted only from the zero value).
+	Role Role `json:"role,omitempty"`
 	// Sites lists the organization's sites the member works at.
-	Sites []org.SiteID `json:"sites,omitempty"`
+	Sites []org.SiteID `json:"sites"`
 	// StartOn is the member's first day; EndOn the last, zero while still employed.
 	// Access must end when employment does (45 CFR 164.308(a)(3)(ii)(C)).
 	StartOn date.Date `json:"start_on,omitzero"`
 	EndOn   date.Date `json:"end_on,omitzero"`
 	// Trainings is the member's training history, in the order recorded.
-	Trainings []Completion `json:"trainings,omitempty"`
+	Trainings []Completion `json:"trainings"`
 
 	// Version is the stored version; an update with a stale version is rejected.
 	Version   int64     `json:"version"`
@@ -82,7 +89,7 @@ func (m *Member) Validate() error {
 	seen := map[key]bool{}
 	for i, t := range m.Trainings {
 		f := fmt.Sprintf("trainings[%d]", i)
-		c.Merge(checkCompletion(f, t, m.StartOn))
+		c.Merge(checkCompletion(f+".", t, m.StartOn))
 		k := key{t.Module, t.CompletedOn}
 		c.Check(!seen[k], f, "%s on %s is recorded twice", t.Module, t.CompletedOn)
 		seen[k] = true
@@ -90,17 +97,18 @@ func (m *Member) Validate() error {
 	return c.Err()
 }
 
-// checkCompletion checks one completion; field prefixes the names of its fields.
-func checkCompletion(field string, t Completion, startOn date.Date) error {
+// checkCompletion checks one completion; prefix (with its dot, or empty) prefixes the
+// names of its fields.
+func checkCompletion(prefix string, t Completion, startOn date.Date) error {
 	c := validation.Collector{Pkg: pkg}
 	if !t.Module.Valid() {
-		c.Merge(enum.Unknown(pkg, field+".module", moduleValues, t.Module))
+		c.Merge(enum.Unknown(pkg, prefix+"module", moduleValues, t.Module))
 	}
 	switch {
 	case t.CompletedOn == date.Zero:
-		c.Add(field+".completed_on", "must be set")
+		c.Add(prefix+"completed_on", "must be set")
 	case startOn != date.Zero && t.CompletedOn < startOn:
-		c.Add(field+".completed_on", "%s is before start date %s", t.CompletedOn, startOn)
+		c.Add(prefix+"completed_on", "%s is before start date %s", t.CompletedOn, startOn)
 	}
 	return c.Err()
 }
@@ -114,47 +122,65 @@ func (m *Member) Active(asOf date.Date) bool {
 // RecordTraining adds a completion to m's training history (45 CFR 164.308(a)(5)(i),
 // 164.530(b)(2)(ii) documents that training was given). The module must be known, the
 // date set and not before m's start date, and the same module on the same day must not be
-// recorded already. On error m is unchanged.
+// recorded already. Errors name the fields of t ("module", "completed_on"). On error m is
+// unchanged.
 func (m *Member) RecordTraining(t Completion) error {
-	if err := checkCompletion("training", t, m.StartOn); err != nil {
+	if err := checkCompletion("", t, m.StartOn); err != nil {
 		return err
 	}
 	for _, old := range m.Trainings {
 		if old.Module == t.Module && old.CompletedOn == t.CompletedOn {
-			return validation.New(pkg, "training", "%s on %s is already recorded", t.Module, t.CompletedOn)
+			return validation.New(pkg, "completed_on", "%s on %s is already recorded", t.Module, t.CompletedOn)
 		}
 	}
 	m.Trainings = append(m.Trainings, t)
 	return nil
 }
 
-// ChangeRole gives m role r and returns the role m had. Training for the new role's
-// modules may then be missing (see [Member.MissingTraining]); access should follow the
-// new role (45 CFR 164.308(a)(4)(ii)(C)). Changing to the same role does nothing. An
-// unknown role is an error and leaves m unchanged.
-func (m *Member) ChangeRole(r Role) (old Role, err error) {
-	if !r.Valid() {
-		return m.Role, enum.Unknown(pkg, "role", roleValues, r)
+// RoleChange is the input of [Member.ChangeRole]: the member's new role.
+type RoleChange struct {
+	// Role is the new role.
+	Role Role `json:"role"`
+}
+
+// ChangeRole gives m role rc.Role and returns the role m had. Training for the new
+// role's modules may then be missing (see [Member.MissingTraining]); access should
+// follow the new role (45 CFR 164.308(a)(4)(ii)(C)). Changing to the same role does
+// nothing. An unknown role is an error on field "role" and leaves m unchanged.
+func (m *Member) ChangeRole(rc RoleChange) (old Role, err error) {
+	if !rc.Role.Valid() {
+		return m.Role, enum.Unknown(pkg, "role", roleValues, rc.Role)
 	}
-	old, m.Role = m.Role, r
+	old, m.Role = m.Role, rc.Role
 	return old, nil
 }
 
-// Leave records on as m's last day (45 CFR 164.308(a)(3)(ii)(C) termination procedures).
-// It is an error if on is unset, if m has already left, or if on is before m's start date;
-// on error m is unchanged.
-func (m *Member) Leave(on date.Date) error {
+// Leaving is the input of [Member.Leave]: the member's last day of employment.
+type Leaving struct {
+	// On is the last day; it may be ahead (a notice period). It must be set (the engine
+	// sets today when it is zero).
+	On date.Date `json:"on,omitzero"`
+}
+
+// Leave records l.On as m's last day (45 CFR 164.308(a)(3)(ii)(C) termination
+// procedures). It is an error on field "on" if the day is unset, if m has already left,
+// or if it is before m's start date; on error m is unchanged.
+func (m *Member) Leave(l Leaving) error {
+	on := l.On
 	switch {
 	case on == date.Zero:
-		return validation.New(pkg, "end_on", "must be set")
+		return validation.New(pkg, "on", "must be set")
 	case m.EndOn != date.Zero:
-		return validation.New(pkg, "end_on", "member already left on %s", m.EndOn)
+		return validation.New(pkg, "on", "member already left on %s", m.EndOn)
 	case on < m.StartOn:
-		return validation.New(pkg, "end_on", "%s is before start date %s", on, m.StartOn)
+		return validation.New(pkg, "on", "%s is before start date %s", on, m.StartOn)
 	}
 	m.EndOn = on
 	return nil
 }
+
+// Ref returns the member's id at its version: what a change of the member takes.
+func (m Member) Ref() record.Ref[ID] { return record.RefOf(m.ID, m.Version) }
 
 // Clone returns a deep copy of m that shares no slices with it.
 func (m *Member) Clone() Member {

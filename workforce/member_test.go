@@ -120,11 +120,11 @@ func TestRecordTraining(t *testing.T) {
 		{"OKWithEvidence", workforce.Completion{Module: workforce.ModuleFrontDesk, CompletedOn: startOn + 1, Evidence: "lms://cert/991"}, "", ""},
 		{"OKSameModuleLater", done(workforce.ModuleGeneralHIPAA, startOn.AddDate(1, 0, 0)), "", ""},
 		{"OKModuleNotRequiredByRole", done(workforce.ModuleRadiationTherapy, startOn), "", ""},
-		{"ErrModuleUnknown", done("ergonomics", startOn), "training.module", `"ergonomics" is not one of`},
-		{"ErrModuleEmpty", done("", startOn), "training.module", `"" is not one of`},
-		{"ErrDateUnset", done(workforce.ModuleGeneralHIPAA, date.Zero), "training.completed_on", "must be set"},
-		{"ErrBeforeStart", done(workforce.ModuleInfusionSuite, startOn-1), "training.completed_on", "is before start date 2025-03-03"},
-		{"ErrAlreadyRecorded", first, "training", "general_hipaa on 2025-03-03 is already recorded"},
+		{"ErrModuleUnknown", done("ergonomics", startOn), "module", `"ergonomics" is not one of`},
+		{"ErrModuleEmpty", done("", startOn), "module", `"" is not one of`},
+		{"ErrDateUnset", done(workforce.ModuleGeneralHIPAA, date.Zero), "completed_on", "must be set"},
+		{"ErrBeforeStart", done(workforce.ModuleInfusionSuite, startOn-1), "completed_on", "is before start date 2025-03-03"},
+		{"ErrAlreadyRecorded", first, "completed_on", "general_hipaa on 2025-03-03 is already recorded"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -186,7 +186,7 @@ func TestChangeRole(t *testing.T) {
 		asOf := startOn + 30
 		assert.Empty(t, m.MissingTraining(asOf, 12))
 
-		old, err := m.ChangeRole(workforce.RoleResearch)
+		old, err := m.ChangeRole(workforce.RoleChange{Role: workforce.RoleResearch})
 		require.NoError(t, err)
 		assert.Equal(t, workforce.RoleNurse, old)
 		assert.Equal(t, workforce.RoleResearch, m.Role)
@@ -194,14 +194,14 @@ func TestChangeRole(t *testing.T) {
 	})
 	t.Run("OKSameRole", func(t *testing.T) {
 		m := newMember()
-		old, err := m.ChangeRole(workforce.RoleNurse)
+		old, err := m.ChangeRole(workforce.RoleChange{Role: workforce.RoleNurse})
 		require.NoError(t, err)
 		assert.Equal(t, workforce.RoleNurse, old)
 		assert.Equal(t, workforce.RoleNurse, m.Role)
 	})
 	t.Run("ErrUnknown", func(t *testing.T) {
 		m := newMember()
-		old, err := m.ChangeRole("surgeon")
+		old, err := m.ChangeRole(workforce.RoleChange{Role: "surgeon"})
 		requireInvalid(t, err, "role", `"surgeon" is not one of`)
 		assert.Equal(t, workforce.RoleNurse, old)
 		assert.Equal(t, workforce.RoleNurse, m.Role, "unchanged")
@@ -219,16 +219,16 @@ func TestLeave(t *testing.T) {
 	}{
 		{"OK", date.Zero, left, "", ""},
 		{"OKStartDay", date.Zero, startOn, "", ""},
-		{"ErrUnset", date.Zero, date.Zero, "end_on", "must be set"},
-		{"ErrBeforeStart", date.Zero, startOn - 1, "end_on", "2025-03-02 is before start date 2025-03-03"},
-		{"ErrAlreadyLeft", left, left + 10, "end_on", "member already left on 2026-01-31"},
-		{"ErrAlreadyLeftSameDay", left, left, "end_on", "member already left on 2026-01-31"},
+		{"ErrUnset", date.Zero, date.Zero, "on", "must be set"},
+		{"ErrBeforeStart", date.Zero, startOn - 1, "on", "2025-03-02 is before start date 2025-03-03"},
+		{"ErrAlreadyLeft", left, left + 10, "on", "member already left on 2026-01-31"},
+		{"ErrAlreadyLeftSameDay", left, left, "on", "member already left on 2026-01-31"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := newMember()
 			m.EndOn = tt.endOn
-			err := m.Leave(tt.on)
+			err := m.Leave(workforce.Leaving{On: tt.on})
 			if tt.field == "" {
 				require.NoError(t, err)
 				assert.Equal(t, tt.on, m.EndOn)
@@ -258,7 +258,7 @@ func TestClone(t *testing.T) {
 		m.Sites = append(m.Sites, "new")
 		m.Trainings[0].Evidence = "changed"
 		require.NoError(t, m.RecordTraining(done(workforce.ModuleInfusionSuite, startOn+1)))
-		_, err := m.ChangeRole(workforce.RoleIT)
+		_, err := m.ChangeRole(workforce.RoleChange{Role: workforce.RoleIT})
 		require.NoError(t, err)
 	}
 	t.Run("ChangingTheCopy", func(t *testing.T) {

@@ -103,6 +103,7 @@ func addMonths(d date.Date, n int) date.Date {
 
 // RoleCompletion is the training completion of one role's active members.
 type RoleCompletion struct {
+	// Role is the role counted.
 	Role Role `json:"role"`
 	// Members counts the role's active members.
 	Members int `json:"members"`

@@ -18,7 +18,7 @@
 // cursor; every Monday a sweep emits the notice reminders.
 //
 // Every date the output shows as a deadline is computed by the library
-// ([compliance.Engine], package incident and its State rules in statelaws): the program
+// (the organization's [compliance.IncidentService], package incident and its State rules in statelaws): the program
 // only states facts and the days things happened. The clock is simulated
 // ([compliance.Options.Now], 9:00 in the practice's time zone) and IDs are fixed or
 // numbered ([compliance.Options.NewID]), so the output is the same on every run. The
@@ -44,8 +44,10 @@ import (
 
 	"github.com/hipaaops/hipaaops/audit"
 	"github.com/hipaaops/hipaaops/compliance"
+	"github.com/hipaaops/hipaaops/event"
 	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/statelaws"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/storage/sqlite"
@@ -103,14 +105,18 @@ func run(ctx context.Context, store storage.Store, out io.Writer) error {
 	clk := &clock{loc: loc}
 	clk.set(startDay)
 	n := 0
-	engine := compliance.New(store, compliance.Options{
+	engine, err := compliance.New(store, compliance.Options{
 		Now:   clk.Now,
-		NewID: func(kind string) string { n++; return fmt.Sprintf("%s-%04d", kind, n) },
+		NewID: func(kind record.Kind) string { n++; return fmt.Sprintf("%s-%04d", kind, n) },
 	})
+	if err != nil {
+		return err
+	}
 	// Every use case needs an actor: the audit trail records who did what.
 	ctx = compliance.WithActor(ctx, compliance.Actor{ID: "u-mkeane", Name: privacyOfficer})
+	clinic := engine.Org(orgID)
 
-	switch _, err := engine.Organization(ctx, orgID); {
+	switch _, err := clinic.Profile(ctx); {
 	case errors.Is(err, storage.ErrNotFound):
 		if err := simulate(ctx, engine, clk, out); err != nil {
 			return err
@@ -121,7 +127,7 @@ func run(ctx context.Context, store storage.Store, out io.Writer) error {
 		fmt.Fprintf(out, "%s is already stored: skipping the simulation.\n\n", orgID)
 	}
 	clk.set(reportDay)
-	return report(ctx, engine, out)
+	return report(ctx, clinic, out)
 }
 
 // clock is the simulated time the engine reads through compliance.Options.Now.
@@ -141,10 +147,11 @@ func (c *clock) set(day date.Date) {
 // sim carries the simulation's state between steps. A step that fails sets err, and the
 // steps after it do nothing, so the scenario reads as a list of actions.
 type sim struct {
-	ctx context.Context
-	e   *compliance.Engine
-	clk *clock
-	out io.Writer
+	ctx    context.Context
+	e      *compliance.Engine
+	clinic *compliance.Org
+	clk    *clock
+	out    io.Writer
 	// files are the incidents as last returned, with their obligations; each change names
 	// the version it read.
 	files map[incident.ID]compliance.IncidentFile
@@ -157,7 +164,7 @@ type sim struct {
 // simulate sets up the practice and its pharmacy, then runs the two incidents from
 // February to June 2026.
 func simulate(ctx context.Context, e *compliance.Engine, clk *clock, out io.Writer) error {
-	s := &sim{ctx: ctx, e: e, clk: clk, out: out, files: map[incident.ID]compliance.IncidentFile{}}
+	s := &sim{ctx: ctx, e: e, clinic: e.Org(orgID), clk: clk, out: out, files: map[incident.ID]compliance.IncidentFile{}}
 	s.p("%s (%s): breach notification, %s to %s", orgName, timeZone, startDay, reportDay)
 	s.p("Columns: key [U = State rule unverified], deadline, status, citation, recipient.")
 	reportingDays := s.setUp()
@@ -206,25 +213,25 @@ func (s *sim) setUp() int {
 	if s.fail("create organization", err) {
 		return 0
 	}
-	v, err := s.e.AddVendor(s.ctx, orgID, vendors.Vendor{
+	v, err := s.clinic.Vendors().Add(s.ctx, vendors.Vendor{
 		ID: pharmacy, Name: "Tristate Specialty Pharmacy", Category: vendors.CategorySpecialtyPharmacy, Owner: privacyOfficer,
 		DataShared: []vendors.DataCategory{vendors.DataDemographics, vendors.DataDiagnosisStaging, vendors.DataMedication, vendors.DataFinancial},
 	})
 	if s.fail("add vendor", err) {
 		return 0
 	}
-	v, err = s.e.DetermineBA(s.ctx, orgID, pharmacy, v.Version, vendors.Determination{
+	v, err = s.clinic.Vendors().Determine(s.ctx, v.Ref(), vendors.Determination{
 		Outcome:   vendors.OutcomeBusinessAssociate,
 		Rationale: "runs benefits investigations, copay assistance and refill outreach for our patients on our behalf",
 	})
 	if s.fail("determine BA", err) {
 		return 0
 	}
-	v, err = s.e.RequestBAA(s.ctx, orgID, pharmacy, v.Version, date.New(2026, time.January, 12), "sent our BAA template")
+	v, err = s.clinic.Vendors().RequestBAA(s.ctx, v.Ref(), vendors.Move{On: date.New(2026, time.January, 12), Note: "sent our BAA template"})
 	if s.fail("request BAA", err) {
 		return 0
 	}
-	v, err = s.e.SignBAA(s.ctx, orgID, pharmacy, v.Version, vendors.Signing{
+	v, err = s.clinic.Vendors().SignBAA(s.ctx, v.Ref(), vendors.Signing{
 		EffectiveOn: startDay, Clauses: vendors.ClauseValues(), ReportingDays: 10, DocumentRef: "contracts/tristate-rx-baa-2026.pdf",
 	})
 	if s.fail("sign BAA", err) {
@@ -258,8 +265,8 @@ func (s *sim) misdirectedFax(reportingDays int) {
 
 	s.on(date.New(2026, time.March, 13))
 	today := s.today()
-	f := s.change(fax, "determination", func(v int64) (compliance.IncidentFile, error) {
-		return s.e.DetermineIncident(s.ctx, orgID, fax, v, incident.Determination{
+	f := s.change(fax, "determination", func(ref record.Ref[incident.ID]) (compliance.IncidentFile, error) {
+		return s.clinic.Incidents().Determine(s.ctx, ref, incident.Determination{
 			Outcome: incident.OutcomeLowProbability,
 			Facts:   "12 patients' refill records reached another covered entity by fax and were destroyed unread",
 			Assessment: &incident.Assessment{
@@ -286,8 +293,8 @@ func (s *sim) misdirectedFax(reportingDays int) {
 	s.p("    mitigation: %s", d.Assessment.Mitigation.Finding)
 	s.table(f.Obligations)
 	s.wrap("  why: ", obligation(f.Obligations, incident.KeyIndividuals).NotRequired)
-	f = s.change(fax, "close", func(v int64) (compliance.IncidentFile, error) {
-		return s.e.CloseIncident(s.ctx, orgID, fax, v, date.Zero)
+	f = s.change(fax, "close", func(ref record.Ref[incident.ID]) (compliance.IncidentFile, error) {
+		return s.clinic.Incidents().Close(s.ctx, ref, incident.Closing{}) // today
 	})
 	s.p("%s  nothing pending: file closed (kept 6 years, 45 CFR 164.530(j)(2))", f.Incident.ClosedOn)
 }
@@ -318,8 +325,8 @@ func (s *sim) stolenLaptop(reportingDays int) {
 	s.annualLog()
 
 	s.on(date.New(2026, time.April, 17))
-	f := s.change(laptop, "determination", func(v int64) (compliance.IncidentFile, error) {
-		return s.e.DetermineIncident(s.ctx, orgID, laptop, v, incident.Determination{
+	f := s.change(laptop, "determination", func(ref record.Ref[incident.ID]) (compliance.IncidentFile, error) {
+		return s.clinic.Incidents().Determine(s.ctx, ref, incident.Determination{
 			Outcome: incident.OutcomeBreach,
 			Facts:   "unencrypted device taken by a thief; the PHI was not secured (74 FR 42740) and no assessment can show a low probability",
 		})
@@ -332,8 +339,8 @@ func (s *sim) stolenLaptop(reportingDays int) {
 	s.on(date.New(2026, time.April, 20))
 	delay := incident.Delay{Kind: incident.DelayOral, Official: "Det. Ray Okafor, badge 4471", Agency: "Cincinnati Police Department",
 		StatedOn: s.today()}
-	f = s.change(laptop, "delay", func(v int64) (compliance.IncidentFile, error) {
-		return s.e.RecordDelay(s.ctx, orgID, laptop, v, delay)
+	f = s.change(laptop, "delay", func(ref record.Ref[incident.ID]) (compliance.IncidentFile, error) {
+		return s.clinic.Incidents().RecordDelay(s.ctx, ref, delay)
 	})
 	s.p("%s  law enforcement: %s statement by %s, %s:", s.today(), delay.Kind, delay.Official, delay.Agency)
 	s.p("    notice would impede the investigation; delayed until %s (45 CFR 164.412(b)), the clock is tolled:", incident.DelayEnd(f.Incident.Delays))
@@ -368,7 +375,7 @@ func (s *sim) report(i incident.Incident, from string) {
 	if s.err != nil {
 		return
 	}
-	f, err := s.e.ReportIncident(s.ctx, orgID, i)
+	f, err := s.clinic.Incidents().Report(s.ctx, i)
 	if s.fail("report "+string(i.ID), err) {
 		return
 	}
@@ -381,12 +388,12 @@ func (s *sim) report(i incident.Incident, from string) {
 }
 
 // change runs one use case on an incident at its last version and keeps the result.
-func (s *sim) change(id incident.ID, what string, op func(version int64) (compliance.IncidentFile, error)) compliance.IncidentFile {
+func (s *sim) change(id incident.ID, what string, op func(ref record.Ref[incident.ID]) (compliance.IncidentFile, error)) compliance.IncidentFile {
 	if s.err != nil {
 		return compliance.IncidentFile{}
 	}
 	s.mark()
-	f, err := op(s.files[id].Incident.Version)
+	f, err := op(s.files[id].Incident.Ref())
 	if s.fail(what+" "+string(id), err) {
 		return compliance.IncidentFile{}
 	}
@@ -403,9 +410,8 @@ func (s *sim) recount(affected ...incident.Affected) {
 	for _, a := range affected {
 		facts.Total += a.Count
 	}
-	f := s.change(laptop, "update facts", func(v int64) (compliance.IncidentFile, error) {
-		facts.Version = v
-		return s.e.UpdateIncidentFacts(s.ctx, orgID, facts)
+	f := s.change(laptop, "update facts", func(record.Ref[incident.ID]) (compliance.IncidentFile, error) {
+		return s.clinic.Incidents().UpdateFacts(s.ctx, facts) // the version read is in facts
 	})
 	if s.err != nil {
 		return
@@ -418,8 +424,8 @@ func (s *sim) recount(affected ...incident.Affected) {
 // notice records a notice of incident id the practice sent today (or, for the business
 // associate's notice, received).
 func (s *sim) notice(id incident.ID, key, method string) {
-	f := s.change(id, "notice "+key, func(v int64) (compliance.IncidentFile, error) {
-		return s.e.RecordNotice(s.ctx, orgID, id, v, incident.Notice{Key: key, Method: method})
+	f := s.change(id, "notice "+key, func(ref record.Ref[incident.ID]) (compliance.IncidentFile, error) {
+		return s.clinic.Incidents().RecordNotice(s.ctx, ref, incident.Notice{Key: key, Method: method})
 	})
 	if s.err != nil {
 		return
@@ -441,7 +447,7 @@ func (s *sim) mark() {
 	if s.err != nil {
 		return
 	}
-	evs, err := s.e.Events(s.ctx, orgID, s.cursor, 0)
+	evs, err := eventsAfter(s.ctx, s.clinic, s.cursor)
 	if s.fail("events", err) {
 		return
 	}
@@ -450,10 +456,21 @@ func (s *sim) mark() {
 	}
 }
 
-// obligationEvent is the data of incident.obligation_added and _removed.
-type obligationEvent struct {
-	Incident   incident.ID          `json:"incident"`
-	Obligation *incident.Obligation `json:"obligation"`
+// eventsAfter reads the events after Seq after, a page at a time, as a relay to a
+// notification service would.
+func eventsAfter(ctx context.Context, clinic *compliance.Org, after uint64) ([]event.Event, error) {
+	var out []event.Event
+	for q := (compliance.EventQuery{After: after}); ; {
+		page, err := clinic.Events().List(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page.Items...)
+		if page.Next == "" {
+			return out, nil
+		}
+		q.Cursor = page.Next
+	}
 }
 
 // changes prints the obligations the last change added or removed, read from the events
@@ -462,7 +479,7 @@ func (s *sim) changes(id incident.ID) {
 	if s.err != nil {
 		return
 	}
-	evs, err := s.e.Events(s.ctx, orgID, s.cursor, 0)
+	evs, err := eventsAfter(s.ctx, s.clinic, s.cursor)
 	if s.fail("events", err) {
 		return
 	}
@@ -472,7 +489,7 @@ func (s *sim) changes(id incident.ID) {
 		if ev.Type != compliance.EventObligationAdded && ev.Type != compliance.EventObligationRemoved {
 			continue
 		}
-		var d obligationEvent
+		var d compliance.IncidentEvent // the payload of both event types
 		if err := json.Unmarshal(ev.Data, &d); s.fail("event "+string(ev.Type), err) {
 			return
 		}
@@ -508,7 +525,7 @@ func (s *sim) sweep() {
 	if s.err != nil {
 		return
 	}
-	r, err := s.e.Sweep(s.ctx, orgID, compliance.SweepOptions{})
+	r, err := s.clinic.Sweep(s.ctx, compliance.SweepOptions{})
 	if s.fail("sweep", err) {
 		return
 	}
@@ -527,7 +544,7 @@ func (s *sim) annualLog() {
 	if s.err != nil {
 		return
 	}
-	l, err := s.e.AnnualLog(s.ctx, orgID, s.today().Year())
+	l, err := s.clinic.Incidents().AnnualLog(s.ctx, s.today().Year())
 	if s.fail("annual log", err) {
 		return
 	}
@@ -545,7 +562,7 @@ func (s *sim) owed(title string) {
 	if s.err != nil {
 		return
 	}
-	owed, err := s.e.Owed(s.ctx, orgID)
+	owed, err := s.clinic.Incidents().Owed(s.ctx)
 	if s.fail("owed", err) {
 		return
 	}
@@ -553,15 +570,15 @@ func (s *sim) owed(title string) {
 }
 
 // report prints the breach files as of reportDay, from what is stored.
-func report(ctx context.Context, e *compliance.Engine, out io.Writer) error {
-	o, err := e.Organization(ctx, orgID)
+func report(ctx context.Context, clinic *compliance.Org, out io.Writer) error {
+	o, err := clinic.Profile(ctx)
 	if err != nil {
 		return err
 	}
 	p := func(format string, a ...any) { fmt.Fprintf(out, format+"\n", a...) }
 	p("== %s: breach files as of %s ==", o.Name, reportDay)
 	for _, id := range []incident.ID{fax, laptop} {
-		f, err := e.Incident(ctx, orgID, id)
+		f, err := clinic.Incidents().Get(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -582,14 +599,14 @@ func report(ctx context.Context, e *compliance.Engine, out io.Writer) error {
 		}
 	}
 
-	owed, err := e.Owed(ctx, orgID)
+	owed, err := clinic.Incidents().Owed(ctx)
 	if err != nil {
 		return err
 	}
 	printOwed(out, "Owed on "+reportDay.String()+" (what, to whom, by when)", owed)
 
 	year := reportDay.Year()
-	l, err := e.AnnualLog(ctx, orgID, year)
+	l, err := clinic.Incidents().AnnualLog(ctx, year)
 	if err != nil {
 		return err
 	}
@@ -603,7 +620,7 @@ func report(ctx context.Context, e *compliance.Engine, out io.Writer) error {
 
 	// The audit chain is verified end to end: an edited, deleted, reordered or inserted
 	// entry would be reported here with its position.
-	status, err := e.VerifyAudit(ctx, orgID)
+	status, err := clinic.Audit().Verify(ctx)
 	var broken *audit.VerifyError
 	switch {
 	case errors.As(err, &broken):
@@ -613,7 +630,7 @@ func report(ctx context.Context, e *compliance.Engine, out io.Writer) error {
 	default:
 		p("Audit trail: %d entries, hash chain verified OK", status.Entries)
 	}
-	evs, err := e.Events(ctx, orgID, 0, 0)
+	evs, err := eventsAfter(ctx, clinic, 0)
 	if err != nil {
 		return err
 	}

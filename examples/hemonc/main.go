@@ -6,7 +6,7 @@
 //	go run ./examples/hemonc -db /tmp/x.db    # another SQLite file
 //	go run ./examples/hemonc -db :memory:     # nothing kept
 //
-// Everything goes through [compliance.Engine]: each call validates, stores, appends an
+// Everything goes through the organization's handle ([compliance.Engine.Org]): each call validates, stores, appends an
 // audit entry and records events in one transaction. The clock is simulated
 // ([compliance.Options.Now]) and vendor IDs are fixed, so the output is the same on every
 // run. The records are kept in SQLite (storage/sqlite, the embedded default): the first
@@ -32,6 +32,7 @@ import (
 	"github.com/hipaaops/hipaaops/audit"
 	"github.com/hipaaops/hipaaops/compliance"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/storage/sqlite"
 	"github.com/hipaaops/hipaaops/vendors"
@@ -103,11 +104,15 @@ func run(ctx context.Context, store storage.Store, out io.Writer) error {
 	}
 	clk := &clock{loc: loc}
 	clk.set(startDay)
-	engine := compliance.New(store, compliance.Options{Now: clk.Now})
+	engine, err := compliance.New(store, compliance.Options{Now: clk.Now})
+	if err != nil {
+		return err
+	}
 	// Every use case needs an actor: the audit trail records who did what.
 	ctx = compliance.WithActor(ctx, compliance.Actor{ID: "u-dwhitfield", Name: "Dana Whitfield (practice administrator)"})
+	clinic := engine.Org(orgID)
 
-	switch _, err := engine.Organization(ctx, orgID); {
+	switch _, err := clinic.Profile(ctx); {
 	case errors.Is(err, storage.ErrNotFound):
 		if err := simulate(ctx, engine, clk, out); err != nil {
 			return err
@@ -118,7 +123,7 @@ func run(ctx context.Context, store storage.Store, out io.Writer) error {
 		fmt.Fprintf(out, "%s is already stored: skipping the simulation.\n\n", orgID)
 	}
 	clk.set(reportDay)
-	return report(ctx, engine, out)
+	return report(ctx, clinic, out)
 }
 
 // clock is the simulated time the engine reads through compliance.Options.Now.
@@ -148,10 +153,10 @@ func simulate(ctx context.Context, e *compliance.Engine, clk *clock, out io.Writ
 	if err != nil {
 		return err
 	}
-	s := &sim{ctx: ctx, e: e, clk: clk, out: out, ver: map[vendors.ID]int64{}}
+	s := &sim{ctx: ctx, clinic: e.Org(orgID), clk: clk, out: out, last: map[vendors.ID]vendors.Vendor{}}
 	fmt.Fprintf(out, "A four-provider practice (%s) sets up its vendor program.\n", strings.Join(providers, ", "))
-	fmt.Fprintf(out, "Simulating %s to %s (RefreshBAAs at the start of each month):\n", startDay, reportDay)
-	// Each month, the clock moves to its first working day and RefreshBAAs brings the BAA
+	fmt.Fprintf(out, "Simulating %s to %s (BAA states refreshed at the start of each month):\n", startDay, reportDay)
+	// Each month, the clock moves to its first working day and Vendors().Refresh brings the BAA
 	// states up to date (review due, expired), as a daily or monthly job would; then the
 	// month's work happens on the days it names.
 	for _, month := range []struct {
@@ -227,72 +232,72 @@ func january(s *sim) {
 	s.recordExisting(shredRight, date.New(2024, 2, 5), vendors.Signing{SignedOn: date.New(2024, 3, 18), EffectiveOn: date.New(2024, 4, 1),
 		ReviewMonths: 24, Clauses: vendors.ClauseValues(), ReportingDays: 30})
 
-	// New requests go out; an action date of zero means "today" on the engine's clock.
-	s.request(pharmacy, "sent our BAA template")
-	s.request(staffing, "sent our BAA template")
-	s.request(lisLab, "sent our BAA template")
+	// New requests go out (today, on the engine's clock).
+	do(s, pharmacy, request, vendors.Move{Note: "sent our BAA template"})
+	do(s, staffing, request, vendors.Move{Note: "sent our BAA template"})
+	do(s, lisLab, request, vendors.Move{Note: "sent our BAA template"})
 	s.on(date.New(2026, 1, 12))
-	s.request(priorAuth, "sent our BAA template") // no one follows up: it will stall
-	s.request(finAssist, "sent our BAA template")
+	do(s, priorAuth, request, vendors.Move{Note: "sent our BAA template"}) // no one follows up: it will stall
+	do(s, finAssist, request, vendors.Move{Note: "sent our BAA template"})
 	s.on(date.New(2026, 1, 20))
-	s.negotiate(pharmacy, "they want to use their own BAA paper")
+	do(s, pharmacy, negotiate, vendors.Move{Note: "they want to use their own BAA paper"})
 	s.on(date.New(2026, 1, 26))
-	s.negotiate(staffing, "agency counsel is redlining the subcontractor section")
+	do(s, staffing, negotiate, vendors.Move{Note: "agency counsel is redlining the subcontractor section"})
 }
 
 func february(s *sim) {
-	s.followUp(lisLab, "called their compliance officer")
-	s.request(genomics, "sent our BAA template")
+	do(s, lisLab, followUp, vendors.FollowUp{Note: "called their compliance officer"})
+	do(s, genomics, request, vendors.Move{Note: "sent our BAA template"})
 	s.on(date.New(2026, 2, 3))
-	s.followUp(pharmacy, "compared their paper against our clause checklist")
+	do(s, pharmacy, followUp, vendors.FollowUp{Note: "compared their paper against our clause checklist"})
 	s.on(date.New(2026, 2, 9))
-	s.sign(finAssist, vendors.Signing{EffectiveOn: s.today(), Clauses: vendors.ClauseValues(), ReportingDays: 30})
+	do(s, finAssist, sign, vendors.Signing{EffectiveOn: s.today(), Clauses: vendors.ClauseValues(), ReportingDays: 30})
 	s.on(date.New(2026, 2, 10))
-	s.review(ehr, "annual review: no change in services; SOC 2 report received") // RefreshBAAs marked it due on 2 Feb
+	do(s, ehr, review, vendors.Move{Note: "annual review: no change in services; SOC 2 report received"}) // the refresh marked it due on 2 Feb
 	s.on(date.New(2026, 2, 16))
-	s.sign(pharmacy, vendors.Signing{EffectiveOn: s.today(), ReviewMonths: 6, Clauses: vendors.ClauseValues(), ReportingDays: 30})
+	do(s, pharmacy, sign, vendors.Signing{EffectiveOn: s.today(), ReviewMonths: 6, Clauses: vendors.ClauseValues(), ReportingDays: 30})
 	s.on(date.New(2026, 2, 20))
 	// The clearinghouse agreement ends on 28 Feb: renew it for three years (a renewal also counts as a review).
-	s.renew(billing, vendors.Renewal{ExpiresOn: date.New(2029, 2, 28), DocumentRef: "contracts/clearclaim-renewal-2026.pdf"})
+	do(s, billing, renew, vendors.Renewal{ExpiresOn: date.New(2029, 2, 28), DocumentRef: "contracts/clearclaim-renewal-2026.pdf"})
 	s.on(date.New(2026, 2, 23))
-	s.negotiate(genomics, "their counsel objects to the audit-rights language")
+	do(s, genomics, negotiate, vendors.Move{Note: "their counsel objects to the audit-rights language"})
 }
 
 func march(s *sim) {
 	// Signed without the subcontractor flow-down clause the agency's counsel struck.
-	s.sign(staffing, vendors.Signing{EffectiveOn: s.today(), ExpiresOn: date.New(2028, 3, 1),
+	do(s, staffing, sign, vendors.Signing{EffectiveOn: s.today(), ExpiresOn: date.New(2028, 3, 1),
 		Clauses: allClausesExcept(vendors.ClauseSubcontractors), ReportingDays: 30})
 	s.on(date.New(2026, 3, 9))
 	// Signed with a 90-day breach-reporting period, longer than 164.410(b) allows.
-	s.sign(lisLab, vendors.Signing{EffectiveOn: s.today(), Clauses: vendors.ClauseValues(), ReportingDays: 90})
+	do(s, lisLab, sign, vendors.Signing{EffectiveOn: s.today(), Clauses: vendors.ClauseValues(), ReportingDays: 90})
 	s.on(date.New(2026, 3, 16))
-	s.followUp(genomics, "sent back our redlines") // the last word: this request stalls
+	do(s, genomics, followUp, vendors.FollowUp{Note: "sent back our redlines"}) // the last word: this request stalls
 }
 
 func april(s *sim) {
-	// RefreshBAAs marked Shred-Right's review due; instead of reviewing, the practice
+	// The refresh marked Shred-Right's review due; instead of reviewing, the practice
 	// switches shredding vendors.
 	s.on(date.New(2026, 4, 6))
 	s.add(vendor(ironclad, "Ironclad Secure Shredding", vendors.CategoryShredding, "demographics financial"),
 		vendors.OutcomeBusinessAssociate, "collects and destroys our paper records from May 2026")
-	s.request(ironclad, "sent our BAA template")
+	do(s, ironclad, request, vendors.Move{Note: "sent our BAA template"})
 	s.on(date.New(2026, 4, 27))
 	// Signed with the reporting clause but no number of days.
-	s.sign(ironclad, vendors.Signing{EffectiveOn: date.New(2026, 5, 1), Clauses: vendors.ClauseValues()})
+	do(s, ironclad, sign, vendors.Signing{EffectiveOn: date.New(2026, 5, 1), Clauses: vendors.ClauseValues()})
 	s.on(date.New(2026, 4, 30))
-	s.terminate(shredRight, vendors.Termination{Reason: "service moved to Ironclad Secure Shredding"})
+	do(s, shredRight, terminate, vendors.Termination{Reason: "service moved to Ironclad Secure Shredding"})
 }
 
 func may(s *sim) {
 	s.on(date.New(2026, 5, 8))
 	// The certificate of destruction closes the old agreement (164.504(e)(2)(ii)(J)); with
 	// no PHI going to Shred-Right any more, it is no longer a business associate.
-	s.certify(shredRight, vendors.DispositionDestroyed)
+	do(s, shredRight, certify, vendors.Certification{Disposition: vendors.DispositionDestroyed})
 	s.determine(shredRight, vendors.OutcomeNoPHI, "relationship ended 2026-04-30; destruction certified 2026-05-08")
 }
 
 func june(s *sim) {
-	// RefreshBAAs found Keystone's agreement expired on 31 May: nobody renewed it.
+	// The refresh found Keystone's agreement expired on 31 May: nobody renewed it.
 	// A new e-prescribing network is added; its BAA has not been requested yet.
 	s.add(vendor(eRx, "ScriptLink eRx", vendors.CategoryEPrescribing, "demographics medication financial"),
 		vendors.OutcomeBusinessAssociate, "routes our prescriptions and eligibility checks and keeps prescription history")
@@ -301,108 +306,89 @@ func june(s *sim) {
 // sim carries the simulation's state between steps. A step that fails sets err, and the
 // steps after it do nothing, so the scenario reads as a list of actions.
 type sim struct {
-	ctx context.Context
-	e   *compliance.Engine
-	clk *clock
-	out io.Writer
-	// ver is each vendor's version as last returned. Every change names the version it
-	// read; a stale one fails with storage.ErrConflict.
-	ver map[vendors.ID]int64
-	err error
+	ctx    context.Context
+	clinic *compliance.Org
+	clk    *clock
+	out    io.Writer
+	// last is each vendor as last returned. Every change names the version it read
+	// (v.Ref()); a stale one fails with storage.ErrConflict.
+	last map[vendors.ID]vendors.Vendor
+	err  error
 }
 
 func (s *sim) on(day date.Date) { s.clk.set(day) }
 func (s *sim) today() date.Date { return date.NewAt(s.clk.now) }
 
-// track runs one use case on a vendor at its last version and keeps the new version.
-func (s *sim) track(id vendors.ID, op func(version int64) (vendors.Vendor, error)) {
+// change runs one move on a vendor at its last version and keeps what it returns.
+func (s *sim) change(id vendors.ID, move func(context.Context, record.Ref[vendors.ID]) (vendors.Vendor, error)) {
 	if s.err != nil {
 		return
 	}
-	v, err := op(s.ver[id])
+	v, err := move(s.ctx, s.last[id].Ref())
 	if err != nil {
 		s.err = fmt.Errorf("%s on %s: %w", id, s.today(), err)
 		return
 	}
-	s.ver[id] = v.Version
+	s.last[id] = v
 }
 
 func (s *sim) add(v vendors.Vendor, outcome vendors.Outcome, why string) {
-	s.track(v.ID, func(int64) (vendors.Vendor, error) { return s.e.AddVendor(s.ctx, orgID, v) })
+	s.change(v.ID, func(ctx context.Context, _ record.Ref[vendors.ID]) (vendors.Vendor, error) {
+		return s.clinic.Vendors().Add(ctx, v)
+	})
 	if outcome != "" {
 		s.determine(v.ID, outcome, why)
 	}
 }
 
-func (s *sim) determine(id vendors.ID, outcome vendors.Outcome, why string) {
-	s.track(id, func(ver int64) (vendors.Vendor, error) {
-		return s.e.DetermineBA(s.ctx, orgID, id, ver, vendors.Determination{Outcome: outcome, Rationale: why})
+// do runs a BAA move whose input is of type In: with the vendor service's method and
+// the input, it reads as one line per step.
+func do[In any](s *sim, id vendors.ID, move func(compliance.VendorService, context.Context, record.Ref[vendors.ID], In) (vendors.Vendor, error), in In) {
+	s.change(id, func(ctx context.Context, ref record.Ref[vendors.ID]) (vendors.Vendor, error) {
+		return move(s.clinic.Vendors(), ctx, ref, in)
 	})
 }
 
-func (s *sim) request(id vendors.ID, note string) {
-	s.track(id, func(ver int64) (vendors.Vendor, error) { return s.e.RequestBAA(s.ctx, orgID, id, ver, date.Zero, note) })
+func (s *sim) determine(id vendors.ID, outcome vendors.Outcome, why string) {
+	do(s, id, compliance.VendorService.Determine, vendors.Determination{Outcome: outcome, Rationale: why})
 }
+
+// The BAA moves the scenario makes, as method expressions for do. A zero On in a move's
+// input means "today" on the engine's clock.
+var (
+	request   = compliance.VendorService.RequestBAA
+	negotiate = compliance.VendorService.NegotiateBAA
+	followUp  = compliance.VendorService.RecordFollowUp
+	sign      = compliance.VendorService.SignBAA
+	review    = compliance.VendorService.ReviewBAA
+	renew     = compliance.VendorService.RenewBAA
+	terminate = compliance.VendorService.TerminateBAA
+	certify   = compliance.VendorService.CertifyDisposition
+)
 
 // recordExisting enters an agreement signed before the practice used hipaaops.
 func (s *sim) recordExisting(id vendors.ID, requested date.Date, sg vendors.Signing) {
-	s.track(id, func(ver int64) (vendors.Vendor, error) {
-		return s.e.RequestBAA(s.ctx, orgID, id, ver, requested, "recorded from the signed copy on file")
-	})
-	s.sign(id, sg)
+	do(s, id, request, vendors.Move{On: requested, Note: "recorded from the signed copy on file"})
+	do(s, id, sign, sg)
 }
 
-func (s *sim) negotiate(id vendors.ID, note string) {
-	s.track(id, func(ver int64) (vendors.Vendor, error) {
-		return s.e.NegotiateBAA(s.ctx, orgID, id, ver, date.Zero, note)
-	})
-}
-
-func (s *sim) followUp(id vendors.ID, note string) {
-	s.track(id, func(ver int64) (vendors.Vendor, error) {
-		return s.e.RecordFollowUp(s.ctx, orgID, id, ver, vendors.FollowUp{Note: note})
-	})
-}
-
-func (s *sim) sign(id vendors.ID, sg vendors.Signing) {
-	s.track(id, func(ver int64) (vendors.Vendor, error) { return s.e.SignBAA(s.ctx, orgID, id, ver, sg) })
-}
-
-func (s *sim) review(id vendors.ID, note string) {
-	s.track(id, func(ver int64) (vendors.Vendor, error) { return s.e.ReviewBAA(s.ctx, orgID, id, ver, date.Zero, note) })
-}
-
-func (s *sim) renew(id vendors.ID, r vendors.Renewal) {
-	s.track(id, func(ver int64) (vendors.Vendor, error) { return s.e.RenewBAA(s.ctx, orgID, id, ver, r) })
-}
-
-func (s *sim) terminate(id vendors.ID, t vendors.Termination) {
-	s.track(id, func(ver int64) (vendors.Vendor, error) { return s.e.TerminateBAA(s.ctx, orgID, id, ver, t) })
-}
-
-func (s *sim) certify(id vendors.ID, d vendors.Disposition) {
-	s.track(id, func(ver int64) (vendors.Vendor, error) {
-		return s.e.CertifyDisposition(s.ctx, orgID, id, ver, d, date.Zero)
-	})
-}
-
-// refresh runs RefreshBAAs as of today. It changes vendors, so it returns them with their
-// new versions, which the simulation keeps.
+// refresh brings the BAA states up to date as of today. It changes vendors, so it
+// returns them with their new versions, which the simulation keeps.
 func (s *sim) refresh() {
 	if s.err != nil {
 		return
 	}
-	r, err := s.e.RefreshBAAs(s.ctx, orgID, date.Zero)
+	r, err := s.clinic.Vendors().Refresh(s.ctx, compliance.RefreshOptions{})
 	if err != nil {
 		s.err = fmt.Errorf("refresh on %s: %w", s.today(), err)
 		return
 	}
 	for _, v := range r.Expired {
-		s.ver[v.ID] = v.Version
+		s.last[v.ID] = v
 		fmt.Fprintf(s.out, "  %s  %-32s BAA expired (last day %s)\n", s.today(), v.Name, v.BAA.ExpiresOn)
 	}
 	for _, v := range r.ReviewDue {
-		s.ver[v.ID] = v.Version
+		s.last[v.ID] = v
 		fmt.Fprintf(s.out, "  %s  %-32s BAA review due (since %s)\n", s.today(), v.Name, v.BAA.NextReviewOn)
 	}
 }
@@ -432,8 +418,8 @@ func allClausesExcept(omit ...vendors.Clause) []vendors.Clause {
 }
 
 // report prints the administrator's view of the vendor inventory as of reportDay.
-func report(ctx context.Context, e *compliance.Engine, out io.Writer) error {
-	inv, err := e.Inventory(ctx, orgID, compliance.InventoryOptions{AsOf: reportDay})
+func report(ctx context.Context, clinic *compliance.Org, out io.Writer) error {
+	inv, err := clinic.Inventory(ctx, compliance.InventoryOptions{AsOf: reportDay})
 	if err != nil {
 		return err
 	}
@@ -457,11 +443,11 @@ func report(ctx context.Context, e *compliance.Engine, out io.Writer) error {
 			d, _ := g.Vendor.Determination()
 			detail = "determined a BA on " + d.DecidedOn.String()
 		case vendors.GapPending:
-			detail = fmt.Sprintf("%s, requested %s", b.State, b.RequestedOn)
+			detail = fmt.Sprintf("state %s, requested %s", b.State, b.RequestedOn)
 		case vendors.GapExpired:
 			detail = "last day " + b.ExpiresOn.String()
 		}
-		p("  %-32s %-22s %s", g.Vendor.Name, g.Reason, detail)
+		p("  %-32s %-22s %s", g.Vendor.Name, g.Text, detail)
 	}
 
 	section("Awaiting a BA determination or legal review", len(inv.Undetermined))
@@ -494,7 +480,7 @@ func report(ctx context.Context, e *compliance.Engine, out io.Writer) error {
 	for _, f := range inv.MissingClauses {
 		p("  %s", f.Vendor.Name)
 		for _, g := range f.Gaps {
-			p("    - %s: %s [%s]", g.Clause, g.Problem, g.Citation)
+			p("    - %s: %s [%s]", g.Clause, g.Text, g.Citation)
 		}
 	}
 
@@ -505,7 +491,7 @@ func report(ctx context.Context, e *compliance.Engine, out io.Writer) error {
 
 	// The audit chain is verified end to end: an edited, deleted, reordered or inserted
 	// entry would be reported here with its position.
-	status, err := e.VerifyAudit(ctx, orgID)
+	status, err := clinic.Audit().Verify(ctx)
 	var broken *audit.VerifyError
 	switch {
 	case errors.As(err, &broken):
@@ -515,10 +501,19 @@ func report(ctx context.Context, e *compliance.Engine, out io.Writer) error {
 	default:
 		p("\nAudit trail: %d entries, hash chain verified OK", status.Entries)
 	}
-	evs, err := e.Events(ctx, orgID, 0, 0)
-	if err != nil {
-		return err
+	// Events are read a page at a time, as a relay to a notification service would.
+	events := 0
+	for q := (compliance.EventQuery{}); ; {
+		page, err := clinic.Events().List(ctx, q)
+		if err != nil {
+			return err
+		}
+		events += len(page.Items)
+		if page.Next == "" {
+			break
+		}
+		q.Cursor = page.Next
 	}
-	p("Events recorded for reminders: %d", len(evs))
+	p("Events recorded for reminders: %d", events)
 	return nil
 }

@@ -31,9 +31,11 @@ import (
 	"github.com/hipaaops/hipaaops/controls"
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/profiles"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/riskreg"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/storage/sqlite"
+	"github.com/hipaaops/hipaaops/task"
 )
 
 const orgID org.ID = "riverbend-radonc"
@@ -69,10 +71,14 @@ func run(ctx context.Context, store storage.Store, out io.Writer) error {
 	clk := &clock{}
 	clk.set(date.New(2026, time.February, 2))
 	var n int
-	e := compliance.New(store, compliance.Options{Now: clk.Now,
-		NewID: func(kind string) string { n++; return fmt.Sprintf("%s-%03d", kind, n) }})
+	e, err := compliance.New(store, compliance.Options{Now: clk.Now,
+		NewID: func(kind record.Kind) string { n++; return fmt.Sprintf("%s-%03d", kind, n) }})
+	if err != nil {
+		return err
+	}
 	ctx = compliance.WithActor(ctx, compliance.Actor{ID: "u-security", Name: "Jordan Lee (security officer)"})
-	switch _, err := e.Analysis(ctx, orgID, "sra-2027"); {
+	clinic := e.Org(orgID)
+	switch _, err := clinic.Analyses().Get(ctx, "sra-2027"); {
 	case errors.Is(err, storage.ErrNotFound):
 		if err := simulate(ctx, e, clk, out); err != nil {
 			return err
@@ -83,7 +89,12 @@ func run(ctx context.Context, store storage.Store, out io.Writer) error {
 		fmt.Fprintln(out, "The analyses are already stored: reporting only.")
 	}
 	clk.set(date.New(2027, time.March, 1))
-	return report(ctx, e, out)
+	return report(ctx, clinic, out)
+}
+
+// score is a likelihood and an impact on the organization's method (3×3 by default).
+func score(likelihood, impact riskreg.Level) riskreg.Score {
+	return riskreg.Score{Likelihood: likelihood, Impact: impact}
 }
 
 func simulate(ctx context.Context, e *compliance.Engine, clk *clock, out io.Writer) error {
@@ -99,57 +110,60 @@ func simulate(ctx context.Context, e *compliance.Engine, clk *clock, out io.Writ
 			Sites: []org.Site{{ID: "north", Name: "North center (linac vault)"}, {ID: "south", Name: "South satellite"}}})
 		return err
 	})
+	clinic, risks := e.Org(orgID), e.Org(orgID).Risks()
 	must(func() error {
-		_, err := e.ApplyProfile(ctx, orgID, profiles.RadiationOncology, date.Zero)
+		_, err := clinic.ApplyProfile(ctx, compliance.ProfileOptions{Name: profiles.RadiationOncology})
 		return err
 	})
 	var seeded []riskreg.Risk
-	must(func() (err error) { seeded, err = e.SeedStarterRisks(ctx, orgID, date.Zero); return err })
+	must(func() (err error) { seeded, err = risks.SeedStarter(ctx, compliance.StarterOptions{}); return err })
 	if err != nil {
 		return err
 	}
 	p("2026-02-02  %d starter risks seeded on the %s method", len(seeded), compliance.DefaultRiskMethod)
 
-	// Ratings: {likelihood, impact} inherent, then residual with existing controls.
-	ratings := map[riskreg.ID][2][2]riskreg.Level{
-		"starter-dicom-transfer":               {{3, 3}, {2, 3}},
-		"starter-physicist-mfa":                {{2, 3}, {2, 3}},
-		"starter-pharmacy-portal-shared-login": {{3, 2}, {2, 2}},
-		"starter-genomic-results-billing":      {{2, 2}, {2, 2}},
-		"starter-trial-export-authorization":   {{2, 3}, {1, 3}},
-		"starter-infusion-bay-screens":         {{2, 1}, {1, 1}},
-		"starter-pa-vendor-no-baa":             {{3, 2}, {3, 2}},
-		"starter-rv-ransomware":                {{2, 3}, {2, 3}},
+	// Ratings: inherent, then residual with existing controls.
+	ratings := map[riskreg.ID]riskreg.Scoring{
+		"starter-dicom-transfer":               {Inherent: score(3, 3), Residual: score(2, 3)},
+		"starter-physicist-mfa":                {Inherent: score(2, 3), Residual: score(2, 3)},
+		"starter-pharmacy-portal-shared-login": {Inherent: score(3, 2), Residual: score(2, 2)},
+		"starter-genomic-results-billing":      {Inherent: score(2, 2), Residual: score(2, 2)},
+		"starter-trial-export-authorization":   {Inherent: score(2, 3), Residual: score(1, 3)},
+		"starter-infusion-bay-screens":         {Inherent: score(2, 1), Residual: score(1, 1)},
+		"starter-pa-vendor-no-baa":             {Inherent: score(3, 2), Residual: score(3, 2)},
+		"starter-rv-ransomware":                {Inherent: score(2, 3), Residual: score(2, 3)},
 	}
 	for _, r := range seeded {
-		lv := ratings[r.ID]
-		must(func() error {
-			_, err := e.RateRisk(ctx, orgID, r.ID, r.Version, lv[0], lv[1], date.Zero, "2026 analysis workshop")
-			return err
-		})
+		sc := ratings[r.ID]
+		sc.Note = "2026 analysis workshop"
+		must(func() error { _, err := risks.Rate(ctx, r.Ref(), sc); return err })
 	}
-	clk.set(date.New(2026, time.February, 9))
-	treat := func(id riskreg.ID, t riskreg.Treatment, why, owner string, due date.Date) {
+	// change reads a risk and makes one move on it at the version read.
+	change := func(id riskreg.ID, move func(record.Ref[riskreg.ID]) error) {
 		must(func() error {
-			r, err := e.Risk(ctx, orgID, id)
+			r, err := risks.Get(ctx, id)
 			if err != nil {
 				return err
 			}
-			_, err = e.TreatRisk(ctx, orgID, id, r.Version, t, why, owner, due)
+			return move(r.Ref())
+		})
+	}
+	clk.set(date.New(2026, time.February, 9))
+	treat := func(id riskreg.ID, plan riskreg.TreatmentPlan) {
+		change(id, func(ref record.Ref[riskreg.ID]) error {
+			_, err := risks.Treat(ctx, ref, plan)
 			if err == nil {
-				p("2026-02-09  treat %-38s %s, owner %s, due %s (task created)", id, t, owner, due)
+				p("2026-02-09  treat %-38s %s, owner %s, due %s (task created)", id, plan.Treatment, plan.Owner, plan.Due)
 			}
 			return err
 		})
 	}
-	treat("starter-dicom-transfer", riskreg.TreatMitigate, "site-to-site VPN until the PACS supports TLS", "u-it", date.New(2026, 5, 29))
-	treat("starter-pa-vendor-no-baa", riskreg.TreatMitigate, "sign the prior-authorization vendor's BAA", "u-privacy", date.New(2026, 3, 31))
-	must(func() error {
-		r, err := e.Risk(ctx, orgID, "starter-infusion-bay-screens")
-		if err != nil {
-			return err
-		}
-		_, err = e.AcceptRisk(ctx, orgID, r.ID, r.Version, riskreg.Acceptance{ApprovedBy: "Dr. Amara Osei, medical director",
+	treat("starter-dicom-transfer", riskreg.TreatmentPlan{Treatment: riskreg.TreatMitigate,
+		Justification: "site-to-site VPN until the PACS supports TLS", Owner: "u-it", Due: date.New(2026, 5, 29)})
+	treat("starter-pa-vendor-no-baa", riskreg.TreatmentPlan{Treatment: riskreg.TreatMitigate,
+		Justification: "sign the prior-authorization vendor's BAA", Owner: "u-privacy", Due: date.New(2026, 3, 31)})
+	change("starter-infusion-bay-screens", func(ref record.Ref[riskreg.ID]) error {
+		_, err := risks.Accept(ctx, ref, riskreg.Acceptance{ApprovedBy: "Dr. Amara Osei, medical director",
 			ReviewOn: date.New(2027, 2, 1), Justification: "privacy filters fitted on every bay screen; residual risk very low"})
 		if err == nil {
 			p("2026-02-09  accept starter-infusion-bay-screens, approved by Dr. Amara Osei, review by 2027-02-01")
@@ -157,23 +171,19 @@ func simulate(ctx context.Context, e *compliance.Engine, clk *clock, out io.Writ
 		return err
 	})
 	must(func() error {
-		_, err := e.DecideControl(ctx, orgID, controls.AddressableDecision{Control: "164.312(e)(2)(ii)", Decision: controls.DecisionAlternative,
+		_, err := clinic.Controls().Decide(ctx, controls.AddressableDecision{Control: "164.312(e)(2)(ii)", Decision: controls.DecisionAlternative,
 			Alternative: "site-to-site VPN for DICOM between the centers", Reason: "the PACS cannot negotiate TLS until its 2026 upgrade"})
 		return err
 	})
-	must(func() error { return approve(ctx, e, "sra-2026", 2026, p) })
+	must(func() error { return approve(ctx, clinic, "sra-2026", 2026, p) })
 	if err != nil {
 		return err
 	}
 
 	// A year later.
 	clk.set(date.New(2027, time.February, 15))
-	must(func() error {
-		r, err := e.Risk(ctx, orgID, "starter-pa-vendor-no-baa")
-		if err != nil {
-			return err
-		}
-		_, err = e.CloseRisk(ctx, orgID, r.ID, r.Version, date.Zero, "BAA signed 2026-03-20")
+	change("starter-pa-vendor-no-baa", func(ref record.Ref[riskreg.ID]) error {
+		_, err := risks.Close(ctx, ref, riskreg.Closing{Note: "BAA signed 2026-03-20"})
 		if err == nil {
 			p("2027-02-15  close starter-pa-vendor-no-baa: BAA signed")
 		}
@@ -181,67 +191,65 @@ func simulate(ctx context.Context, e *compliance.Engine, clk *clock, out io.Writ
 	})
 	// The VPN is in place: DICOM's residual risk drops. A phishing wave at another
 	// center raises the likelihood for physicist workstations still without MFA.
-	rerate := func(id riskreg.ID, inherent, residual [2]riskreg.Level, why string) {
-		must(func() error {
-			r, err := e.Risk(ctx, orgID, id)
-			if err != nil {
-				return err
-			}
-			_, err = e.RateRisk(ctx, orgID, id, r.Version, inherent, residual, date.Zero, why)
+	rerate := func(id riskreg.ID, sc riskreg.Scoring) {
+		change(id, func(ref record.Ref[riskreg.ID]) error {
+			_, err := risks.Rate(ctx, ref, sc)
 			if err == nil {
-				p("2027-02-15  re-rate %-36s residual %d×%d: %s", id, residual[0], residual[1], why)
+				p("2027-02-15  re-rate %-36s residual %d×%d: %s", id, sc.Residual.Likelihood, sc.Residual.Impact, sc.Note)
 			}
 			return err
 		})
 	}
-	rerate("starter-dicom-transfer", [2]riskreg.Level{3, 3}, [2]riskreg.Level{1, 2}, "site-to-site VPN in place")
-	rerate("starter-physicist-mfa", [2]riskreg.Level{3, 3}, [2]riskreg.Level{3, 3}, "phishing wave against physics staff; MFA still missing")
+	rerate("starter-dicom-transfer", riskreg.Scoring{Inherent: score(3, 3), Residual: score(1, 2), Note: "site-to-site VPN in place"})
+	rerate("starter-physicist-mfa", riskreg.Scoring{Inherent: score(3, 3), Residual: score(3, 3),
+		Note: "phishing wave against physics staff; MFA still missing"})
 	must(func() error {
-		r, err := e.RecordRisk(ctx, orgID, riskreg.Risk{ID: "r-tumor-board-video", Title: "Tumor board on a consumer video app",
+		r, err := risks.Record(ctx, riskreg.Risk{ID: "r-tumor-board-video", Title: "Tumor board on a consumer video app",
 			Asset: "multidisciplinary tumor-board video calls", ThreatSource: "outsider", ThreatEvent: "interception or recording of the call",
 			Vulnerability: "no BAA with the video provider; meeting links reused", Sites: []org.SiteID{"north", "south"}})
 		if err != nil {
 			return err
 		}
-		_, err = e.RateRisk(ctx, orgID, r.ID, r.Version, [2]riskreg.Level{2, 3}, [2]riskreg.Level{2, 3}, date.Zero, "found in the 2027 review")
+		_, err = risks.Rate(ctx, r.Ref(), riskreg.Scoring{Inherent: score(2, 3), Residual: score(2, 3), Note: "found in the 2027 review"})
 		if err == nil {
 			p("2027-02-15  new risk r-tumor-board-video rated")
 		}
 		return err
 	})
-	must(func() error { return approve(ctx, e, "sra-2027", 2027, p) })
+	must(func() error { return approve(ctx, clinic, "sra-2027", 2027, p) })
 	return err
 }
 
 // approve takes the year's analysis and approves it, linking it to the open annual
 // risk-analysis task of the series.
-func approve(ctx context.Context, e *compliance.Engine, id string, year int, p func(string, ...any)) error {
-	a, err := e.TakeAnalysis(ctx, orgID, id, year)
+func approve(ctx context.Context, clinic *compliance.Org, id riskreg.AnalysisID, year int, p func(string, ...any)) error {
+	a, err := clinic.Analyses().Take(ctx, compliance.TakeOptions{ID: id, Year: year})
 	if err != nil {
 		return err
 	}
-	open, err := e.Tasks(ctx, orgID, storage.TaskQuery{Open: true, Series: compliance.ProgramTaskID(profiles.TemplateRiskAnalysis)})
-	if err != nil || len(open) == 0 {
+	open, err := clinic.Tasks().List(ctx, compliance.TaskQuery{Open: true, Series: compliance.ProgramTaskID(profiles.TemplateRiskAnalysis)})
+	if err != nil || len(open.Items) == 0 {
 		return fmt.Errorf("no open risk-analysis task: %v", err)
 	}
-	a, err = e.ApproveAnalysis(ctx, orgID, a.ID, a.Version, date.Zero, open[0].ID)
+	taskID := open.Items[0].ID
+	a, err = clinic.Analyses().Approve(ctx, a.Ref(), riskreg.Approval{Task: taskID}) // by the actor, today
 	if err != nil {
 		return err
 	}
-	t, err := e.Task(ctx, orgID, open[0].ID)
+	t, err := clinic.Tasks().Get(ctx, taskID) // the approval attached the snapshot as evidence
 	if err != nil {
 		return err
 	}
-	if _, err := e.CompleteTask(ctx, orgID, t.ID, t.Version, date.Zero); err != nil {
+	if _, err := clinic.Tasks().Complete(ctx, t.Ref(), task.Completion{}); err != nil {
 		return err
 	}
 	p("%s  analysis %s approved by %s (%d risks), attached to task %s and the task completed", a.ApprovedOn, a.ID, a.ApprovedBy, len(a.Risks), t.ID)
 	return nil
 }
 
-func report(ctx context.Context, e *compliance.Engine, out io.Writer) error {
+func report(ctx context.Context, clinic *compliance.Org, out io.Writer) error {
 	p := func(format string, a ...any) { fmt.Fprintf(out, format+"\n", a...) }
-	rep, err := e.RiskPosture(ctx, orgID, 3)
+	rep, err := clinic.Risks().Posture(ctx, compliance.PostureOptions{Top: 3})
 	if err != nil {
 		return err
 	}
@@ -273,7 +281,7 @@ func report(ctx context.Context, e *compliance.Engine, out io.Writer) error {
 		p("  %-9s %-38s %s", r.Current().Rating, r.ID, r.Status)
 	}
 	p("\nAddressable specifications without a recorded decision (45 CFR 164.306(d)(3)): %d", len(rep.UndecidedAddressable))
-	cmp, err := e.CompareAnalyses(ctx, orgID, "sra-2026", "sra-2027", date.Zero)
+	cmp, err := clinic.Analyses().Compare(ctx, compliance.CompareOptions{Previous: "sra-2026", Current: "sra-2027"})
 	if err != nil {
 		return err
 	}
@@ -289,7 +297,7 @@ func report(ctx context.Context, e *compliance.Engine, out io.Writer) error {
 		}
 		p("  %-34s %s", l.what+":", strings.Join(names, ", "))
 	}
-	md, err := e.AnalysisMarkdown(ctx, orgID, "sra-2027", "sra-2026", date.Zero)
+	md, err := clinic.Analyses().Markdown(ctx, compliance.MarkdownOptions{Analysis: "sra-2027", Previous: "sra-2026"})
 	if err != nil {
 		return err
 	}
@@ -298,7 +306,7 @@ func report(ctx context.Context, e *compliance.Engine, out io.Writer) error {
 	for _, l := range lines[:min(3, len(lines))] {
 		p("  | %s", l)
 	}
-	st, err := e.VerifyAudit(ctx, orgID)
+	st, err := clinic.Audit().Verify(ctx)
 	if err != nil {
 		return err
 	}

@@ -1,15 +1,9 @@
-//go:build oldapi
-
 package storagetest
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/hipaaops/hipaaops/incident"
-	"github.com/hipaaops/hipaaops/profiles"
-	"github.com/hipaaops/hipaaops/task"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -20,7 +14,10 @@ import (
 
 	"github.com/hipaaops/hipaaops/audit"
 	"github.com/hipaaops/hipaaops/compliance"
+	"github.com/hipaaops/hipaaops/event"
+	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/validation"
 	"github.com/hipaaops/hipaaops/vendors"
@@ -28,31 +25,56 @@ import (
 
 var actorCtx = compliance.WithActor(ctx, compliance.Actor{ID: "u-admin", Name: "Pat Admin"})
 
-// newEngine returns an engine on s with the clock at t0 and an organization orgA.
-func newEngine(t *testing.T, s storage.Store) *compliance.Engine {
+// newEngine returns an engine on s with the clock at t0, an organization orgA, and
+// orgA's handle.
+func newEngine(t *testing.T, s storage.Store) (*compliance.Engine, *compliance.Org) {
 	t.Helper()
 	var n atomic.Int64
-	e := compliance.New(s, compliance.Options{
+	e, err := compliance.New(s, compliance.Options{
 		Now:   func() time.Time { return t0 },
-		NewID: func(kind string) string { return fmt.Sprintf("%s-%d", kind, n.Add(1)) },
+		NewID: func(kind record.Kind) string { return fmt.Sprintf("%s-%d", kind, n.Add(1)) },
 	})
-	_, err := e.CreateOrganization(actorCtx, newOrg(orgA))
+	require.NoError(t, err)
+	_, err = e.CreateOrganization(actorCtx, newOrg(orgA))
+	require.NoError(t, err)
+	return e, e.Org(orgA)
+}
+
+// plainEngine is an engine on s with the clock at t0, for a second app server.
+func plainEngine(t *testing.T, s storage.Store) *compliance.Engine {
+	t.Helper()
+	e, err := compliance.New(s, compliance.Options{Now: func() time.Time { return t0 }})
 	require.NoError(t, err)
 	return e
 }
 
-// signedVendor adds a business associate with a signed BAA through the engine.
-func signedVendor(t *testing.T, e *compliance.Engine, name string) vendors.Vendor {
+// allEvents reads every event of the organization, a page at a time.
+func allEvents(t *testing.T, o *compliance.Org) []event.Event {
 	t.Helper()
-	v, err := e.AddVendor(actorCtx, orgA, vendors.Vendor{Name: name, Category: vendors.CategoryPACS,
+	var out []event.Event
+	for q := (compliance.EventQuery{}); ; {
+		p, err := o.Events().List(actorCtx, q)
+		require.NoError(t, err)
+		out = append(out, p.Items...)
+		if p.Next == "" {
+			return out
+		}
+		q.Cursor = p.Next
+	}
+}
+
+// signedVendor adds a business associate with a signed BAA through the engine.
+func signedVendor(t *testing.T, o *compliance.Org, name string) vendors.Vendor {
+	t.Helper()
+	v, err := o.Vendors().Add(actorCtx, vendors.Vendor{Name: name, Category: vendors.CategoryPACS,
 		DataShared: []vendors.DataCategory{vendors.DataImaging}})
 	require.NoError(t, err)
-	v, err = e.DetermineBA(actorCtx, orgA, v.ID, v.Version, vendors.Determination{
+	v, err = o.Vendors().Determine(actorCtx, v.Ref(), vendors.Determination{
 		Outcome: vendors.OutcomeBusinessAssociate, Rationale: "stores images for us"})
 	require.NoError(t, err)
-	v, err = e.RequestBAA(actorCtx, orgA, v.ID, v.Version, d0-30, "")
+	v, err = o.Vendors().RequestBAA(actorCtx, v.Ref(), vendors.Move{On: d0 - 30})
 	require.NoError(t, err)
-	v, err = e.SignBAA(actorCtx, orgA, v.ID, v.Version, vendors.Signing{SignedOn: d0 - 20, EffectiveOn: d0 - 20,
+	v, err = o.Vendors().SignBAA(actorCtx, v.Ref(), vendors.Signing{SignedOn: d0 - 20, EffectiveOn: d0 - 20,
 		Clauses: vendors.ClauseValues(), ReportingDays: 30})
 	require.NoError(t, err)
 	return v
@@ -65,7 +87,7 @@ func countAll(t *testing.T, s storage.Store, id org.ID) counts {
 	var c counts
 	view(t, s, id, func(tx storage.Tx) error {
 		c.vendors = len(collect(t, tx.Vendors().List(ctx, storage.VendorQuery{})))
-		c.audit = len(collect(t, tx.Audit().List(ctx, 0)))
+		c.audit = len(collect(t, tx.Audit().List(ctx, 0, 0)))
 		c.events = len(collect(t, tx.Events().List(ctx, 0, 0)))
 		return nil
 	})
@@ -96,19 +118,19 @@ func (failingAudit) Append(context.Context, audit.Entry) error {
 
 var engineTests = []test{
 	{"Engine/Lifecycle", "the engine's use cases store, audit and emit on the backend; the report and chain agree", func(t *testing.T, s storage.Store) {
-		e := newEngine(t, s)
-		v := signedVendor(t, e, "Vault PACS")
-		stalled, err := e.AddVendor(actorCtx, orgA, vendors.Vendor{Name: "Slow Rx", Category: vendors.CategorySpecialtyPharmacy})
+		_, o := newEngine(t, s)
+		v := signedVendor(t, o, "Vault PACS")
+		stalled, err := o.Vendors().Add(actorCtx, vendors.Vendor{Name: "Slow Rx", Category: vendors.CategorySpecialtyPharmacy})
 		require.NoError(t, err)
-		stalled, err = e.DetermineBA(actorCtx, orgA, stalled.ID, stalled.Version, vendors.Determination{
+		stalled, err = o.Vendors().Determine(actorCtx, stalled.Ref(), vendors.Determination{
 			Outcome: vendors.OutcomeBusinessAssociate, Rationale: "dispenses for our patients"})
 		require.NoError(t, err)
-		_, err = e.RequestBAA(actorCtx, orgA, stalled.ID, stalled.Version, d0-45, "")
+		_, err = o.Vendors().RequestBAA(actorCtx, stalled.Ref(), vendors.Move{On: d0 - 45})
 		require.NoError(t, err)
 		nextReview := v.BAA.NextReviewOn
 		require.Equal(t, vendors.AddMonths(d0-20, 12), nextReview)
 
-		inv, err := e.Inventory(actorCtx, orgA, compliance.InventoryOptions{AsOf: nextReview - 10})
+		inv, err := o.Inventory(actorCtx, compliance.InventoryOptions{AsOf: nextReview - 10})
 		require.NoError(t, err)
 		require.Equal(t, 2, inv.Vendors)
 		require.Equal(t, []vendors.ID{v.ID}, ids(inv.ReviewsDue))
@@ -116,14 +138,14 @@ var engineTests = []test{
 		require.Len(t, inv.Gaps, 1)
 		require.Equal(t, vendors.GapPending, inv.Gaps[0].Reason)
 
-		ref, err := e.RefreshBAAs(actorCtx, orgA, nextReview)
+		ref, err := o.Vendors().Refresh(actorCtx, compliance.RefreshOptions{AsOf: nextReview})
 		require.NoError(t, err)
 		require.Equal(t, []vendors.ID{v.ID}, ids(ref.ReviewDue))
-		got, err := e.Vendor(actorCtx, orgA, v.ID)
+		got, err := o.Vendors().Get(actorCtx, v.ID)
 		require.NoError(t, err)
 		require.Equal(t, vendors.StateReviewDue, got.BAA.State)
 
-		st, err := e.VerifyAudit(actorCtx, orgA)
+		st, err := o.Audit().Verify(actorCtx)
 		require.NoError(t, err)
 		c := countAll(t, s, orgA)
 		require.Equal(t, c.audit, st.Entries)
@@ -132,66 +154,70 @@ var engineTests = []test{
 		// assessment of each vendor handling PHI is one; the first BAA's annual review
 		// the other.
 		require.Equal(t, 11, c.audit)
-		evs, err := e.Events(actorCtx, orgA, 0, 0)
-		require.NoError(t, err)
+		evs := allEvents(t, o)
 		require.Len(t, evs, c.events)
 		require.Equal(t, compliance.EventBAAReviewDue, evs[len(evs)-1].Type)
 	}},
 	{"Engine/FailedSecondStepLeavesNothing", "a use case whose audit step fails after its record was written leaves no record, entry or event", func(t *testing.T, s storage.Store) {
-		e := newEngine(t, s)
-		v := signedVendor(t, e, "Vault PACS")
+		_, o := newEngine(t, s)
+		v := signedVendor(t, o, "Vault PACS")
 		before := countAll(t, s, orgA)
-		bad := compliance.New(failingStore{s}, compliance.Options{Now: func() time.Time { return t0 }})
-		_, err := bad.AddVendor(actorCtx, orgA, vendors.Vendor{Name: "Never", Category: vendors.CategoryEHR})
+		bad := plainEngine(t, failingStore{s}).Org(orgA)
+		_, err := bad.Vendors().Add(actorCtx, vendors.Vendor{Name: "Never", Category: vendors.CategoryEHR})
 		require.ErrorIs(t, err, validation.ErrInvalid)
-		_, err = bad.ReviewBAA(actorCtx, orgA, v.ID, v.Version, d0, "")
+		_, err = bad.Vendors().ReviewBAA(actorCtx, v.Ref(), vendors.Move{On: d0})
 		require.ErrorIs(t, err, validation.ErrInvalid)
 		require.Equal(t, before, countAll(t, s, orgA))
-		got, err := e.Vendor(actorCtx, orgA, v.ID)
+		got, err := o.Vendors().Get(actorCtx, v.ID)
 		require.NoError(t, err)
 		require.Equal(t, v.Version, got.Version)
 		require.Equal(t, vendors.StateSigned, got.BAA.State)
-		_, err = e.VerifyAudit(actorCtx, orgA)
+		_, err = o.Audit().Verify(actorCtx)
 		require.NoError(t, err)
 	}},
 	{"Engine/BadInputWritesNothing", "bad input is a validation, transition or conflict error and nothing is written", func(t *testing.T, s storage.Store) {
-		e := newEngine(t, s)
-		v := signedVendor(t, e, "Vault PACS")
+		_, o := newEngine(t, s)
+		v := signedVendor(t, o, "Vault PACS")
 		before := countAll(t, s, orgA)
-		_, err := e.AddVendor(actorCtx, orgA, vendors.Vendor{Name: " ", Category: vendors.CategoryEHR})
+		_, err := o.Vendors().Add(actorCtx, vendors.Vendor{Name: " ", Category: vendors.CategoryEHR})
 		var verr *validation.Error
 		require.ErrorAs(t, err, &verr)
 		require.Equal(t, "name", verr.Field)
-		_, err = e.AddVendor(actorCtx, orgA, vendors.Vendor{Name: "X", Category: "astrology"})
+		_, err = o.Vendors().Add(actorCtx, vendors.Vendor{Name: "X", Category: "astrology"})
 		require.ErrorIs(t, err, validation.ErrInvalid)
-		_, err = e.AddVendor(actorCtx, orgA, vendors.Vendor{Name: "X", Category: vendors.CategoryEHR, Sites: []org.SiteID{"nowhere"}})
+		_, err = o.Vendors().Add(actorCtx, vendors.Vendor{Name: "X", Category: vendors.CategoryEHR, Sites: []org.SiteID{"nowhere"}})
 		require.ErrorIs(t, err, validation.ErrInvalid)
-		_, err = e.RenewBAA(actorCtx, orgA, v.ID, v.Version, vendors.Renewal{On: d0, ExpiresOn: d0 - 1})
+		_, err = o.Vendors().Add(actorCtx, vendors.Vendor{Name: "  vault   pacs ", Category: vendors.CategoryEHR})
+		require.ErrorIs(t, err, validation.ErrInvalid, "a second vendor of the same name, case and spaces aside")
+		_, err = o.Vendors().RenewBAA(actorCtx, v.Ref(), vendors.Renewal{On: d0, ExpiresOn: d0 - 1})
 		require.ErrorIs(t, err, validation.ErrInvalid)
-		_, err = e.NegotiateBAA(actorCtx, orgA, v.ID, v.Version, d0, "")
+		_, err = o.Vendors().ReviewBAA(actorCtx, v.Ref(), vendors.Move{On: d0 + 1})
+		require.ErrorIs(t, err, validation.ErrInvalid, "a review recorded in the future")
+		_, err = o.Vendors().NegotiateBAA(actorCtx, v.Ref(), vendors.Move{On: d0})
 		var terr *vendors.TransitionError
 		require.ErrorAs(t, err, &terr)
 		require.Equal(t, vendors.StateSigned, terr.From)
 		require.Equal(t, vendors.StateInNegotiation, terr.To)
-		_, err = e.ReviewBAA(actorCtx, orgA, v.ID, v.Version-1, d0, "")
+		_, err = o.Vendors().ReviewBAA(actorCtx, record.RefOf(v.ID, v.Version-1), vendors.Move{On: d0})
 		require.ErrorIs(t, err, storage.ErrConflict)
-		_, err = e.ReviewBAA(actorCtx, orgA, "missing", 1, d0, "")
+		_, err = o.Vendors().ReviewBAA(actorCtx, record.RefOf[vendors.ID]("missing", 1), vendors.Move{On: d0})
 		require.ErrorIs(t, err, storage.ErrNotFound)
-		_, err = e.ReviewBAA(context.Background(), orgA, v.ID, v.Version, d0, "")
+		_, err = o.Vendors().ReviewBAA(context.Background(), v.Ref(), vendors.Move{On: d0})
 		require.ErrorIs(t, err, compliance.ErrNoActor)
 		require.Equal(t, before, countAll(t, s, orgA))
 	}},
 	{"Engine/OtherOrgID", "a use case on another organization's vendor is ErrNotFound and writes nothing there", func(t *testing.T, s storage.Store) {
-		e := newEngine(t, s)
-		v := signedVendor(t, e, "Vault PACS")
+		e, o := newEngine(t, s)
+		v := signedVendor(t, o, "Vault PACS")
 		_, err := e.CreateOrganization(actorCtx, newOrg(orgB))
 		require.NoError(t, err)
+		b := e.Org(orgB)
 		beforeA, beforeB := countAll(t, s, orgA), countAll(t, s, orgB)
-		_, err = e.Vendor(actorCtx, orgB, v.ID)
+		_, err = b.Vendors().Get(actorCtx, v.ID)
 		require.ErrorIs(t, err, storage.ErrNotFound)
-		_, err = e.ReviewBAA(actorCtx, orgB, v.ID, v.Version, d0, "")
+		_, err = b.Vendors().ReviewBAA(actorCtx, v.Ref(), vendors.Move{On: d0})
 		require.ErrorIs(t, err, storage.ErrNotFound)
-		_, err = e.TerminateBAA(actorCtx, orgB, v.ID, v.Version, vendors.Termination{Reason: "x"})
+		_, err = b.Vendors().TerminateBAA(actorCtx, v.Ref(), vendors.Termination{Reason: "x"})
 		require.ErrorIs(t, err, storage.ErrNotFound)
 		require.Equal(t, beforeA, countAll(t, s, orgA))
 		require.Equal(t, beforeB, countAll(t, s, orgB))
@@ -249,18 +275,18 @@ var concurrencyTests = []test{
 		require.EqualValues(t, 1+rounds, got.Version, "every applied update advanced the version once")
 		require.Len(t, got.BAA.FollowUps, rounds, "no applied update was lost")
 		view(t, s, orgA, func(tx storage.Tx) error {
-			entries := collect(t, tx.Audit().List(ctx, 0))
+			entries := collect(t, tx.Audit().List(ctx, 0, 0))
 			require.Len(t, entries, rounds)
 			require.NoError(t, audit.Verify(entries))
 			return nil
 		})
 	}},
 	{"Concurrency/EngineSameAndDifferentVendors", "many goroutines run engine use cases on the same and on different BAAs; conflicts are ErrConflict, nothing is lost and the audit chain verifies", func(t *testing.T, s storage.Store) {
-		e := newEngine(t, s)
+		_, o := newEngine(t, s)
 		const n = 6
 		vs := make([]vendors.Vendor, n)
 		for i := range vs {
-			vs[i] = signedVendor(t, e, fmt.Sprintf("Vendor %02d", i))
+			vs[i] = signedVendor(t, o, fmt.Sprintf("Vendor %02d", i))
 		}
 		var wg sync.WaitGroup
 		var sameApplied atomic.Int64
@@ -271,7 +297,7 @@ var concurrencyTests = []test{
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				_, err := e.ReviewBAA(actorCtx, orgA, shared.ID, shared.Version, d0, "")
+				_, err := o.Vendors().ReviewBAA(actorCtx, shared.Ref(), vendors.Move{On: d0})
 				if err == nil {
 					sameApplied.Add(1)
 				} else if !errors.Is(err, storage.ErrConflict) {
@@ -287,9 +313,10 @@ var concurrencyTests = []test{
 				defer wg.Done()
 				id := vs[i].ID
 				for r := range rounds {
-					cur, err := e.Vendor(actorCtx, orgA, id)
+					cur, err := o.Vendors().Get(actorCtx, id)
 					if err == nil {
-						_, err = e.ReviewBAA(actorCtx, orgA, id, cur.Version, d0+date.Date(r), "")
+						// reviews on d0-3 … d0: none in the future
+						_, err = o.Vendors().ReviewBAA(actorCtx, cur.Ref(), vendors.Move{On: d0 - rounds + 1 + date.Date(r)})
 					}
 					if err != nil {
 						errs <- fmt.Errorf("vendor %s round %d: %w", id, r, err)
@@ -303,16 +330,16 @@ var concurrencyTests = []test{
 			require.NoError(t, err)
 		}
 		require.EqualValues(t, 1, sameApplied.Load(), "exactly one review from the same version wins")
-		got, err := e.Vendor(actorCtx, orgA, shared.ID)
+		got, err := o.Vendors().Get(actorCtx, shared.ID)
 		require.NoError(t, err)
 		require.Equal(t, shared.Version+1, got.Version)
 		for i := 1; i < n; i++ {
-			got, err := e.Vendor(actorCtx, orgA, vs[i].ID)
+			got, err := o.Vendors().Get(actorCtx, vs[i].ID)
 			require.NoError(t, err)
 			require.Equal(t, vs[i].Version+rounds, got.Version)
-			require.Equal(t, d0+rounds-1, got.BAA.LastReviewedOn)
+			require.Equal(t, d0, got.BAA.LastReviewedOn)
 		}
-		st, err := e.VerifyAudit(actorCtx, orgA)
+		st, err := o.Audit().Verify(actorCtx)
 		require.NoError(t, err)
 		// organization; 4 per signed vendor and 2 for the tasks the default rules created
 		// (its BA assessment and its BAA's first review); then each applied review
@@ -335,84 +362,31 @@ func appendAuditErr(tx storage.Tx, action string) (audit.Entry, error) {
 	return e, tx.Audit().Append(ctx, e)
 }
 
-var sweepTests = []test{
-	{"Engine/ConcurrentSweeps", "several processes sweeping the same organization at once emit each reminder exactly once", func(t *testing.T, s storage.Store) {
-		e := newEngine(t, s)
-		const tasks = 6
-		for i := range tasks {
-			_, err := e.CreateTask(actorCtx, orgA, profiles.TemplateIncidentTabletop,
-				task.NewParams{TriggeredOn: d0 - 60, DueOn: d0 + date.Date(i*3-6), Site: "main"}) // 2 overdue, 4 due soon
-			require.NoError(t, err)
-		}
-		const sweepers = 6
-		var wg sync.WaitGroup
-		var emitted atomic.Int64
-		errs := make(chan error, sweepers)
-		start := make(chan struct{})
-		for range sweepers {
-			wg.Go(func() {
-				// Each sweeper is its own engine, as on another app server.
-				other := compliance.New(s, compliance.Options{Now: func() time.Time { return t0 }})
-				<-start
-				for attempt := 0; ; attempt++ {
-					res, err := other.Sweep(actorCtx, orgA, compliance.SweepOptions{AsOf: d0})
-					if errors.Is(err, storage.ErrConflict) && attempt < 50 {
-						continue // another writer held the database: sweep again
-					}
-					if err != nil {
-						errs <- err
-						return
-					}
-					emitted.Add(int64(len(res.Reminders)))
-					return
-				}
-			})
-		}
-		close(start)
-		wg.Wait()
-		close(errs)
-		for err := range errs {
-			require.NoError(t, err)
-		}
-		// 2 overdue, 4 due within 30 days (one reminder each, the nearest threshold).
-		require.EqualValues(t, tasks, emitted.Load())
-		evs, err := e.Events(actorCtx, orgA, 0, 0)
-		require.NoError(t, err)
-		n := 0
-		for _, ev := range evs {
-			if strings.HasPrefix(string(ev.Type), "reminder.") {
-				n++
-			}
-		}
-		require.Equal(t, tasks, n, "each reminder event once")
-		_, err = e.VerifyAudit(actorCtx, orgA)
-		require.NoError(t, err)
-	}},
-}
-
 var incidentEngineTests = []test{
 	{"Engine/IncidentFile", "an incident's facts, determination, delays and notices round-trip through the engine; a rejected change writes nothing", func(t *testing.T, s storage.Store) {
-		e := newEngine(t, s)
-		f, err := e.ReportIncident(actorCtx, orgA, incident.Incident{ID: "inc-1", Title: "Stolen laptop", DiscoveredOn: d0,
+		_, o := newEngine(t, s)
+		f, err := o.Incidents().Report(actorCtx, incident.Incident{ID: "inc-1", Title: "Stolen laptop", DiscoveredOn: d0,
 			DiscoveredBy: incident.DiscovererWorkforce, Total: 650,
 			Affected: []incident.Affected{{State: "OH", Count: 520}, {State: "KY", Count: 130}}})
 		require.NoError(t, err)
-		f, err = e.RecordDelay(actorCtx, orgA, "inc-1", f.Incident.Version, incident.Delay{Kind: incident.DelayOral,
-			Official: "Det. Ray", Agency: "City PD", StatedOn: d0 + 1})
+		f, err = o.Incidents().RecordDelay(actorCtx, f.Incident.Ref(), incident.Delay{Kind: incident.DelayOral,
+			Official: "Det. Ray", Agency: "City PD", StatedOn: d0})
 		require.NoError(t, err)
-		f, err = e.RecordNotice(actorCtx, orgA, "inc-1", f.Incident.Version, incident.Notice{Key: "media:OH", SentOn: d0 + 40, Method: "press release"})
+		f, err = o.Incidents().RecordNotice(actorCtx, f.Incident.Ref(), incident.Notice{Key: "media:OH", SentOn: d0, Method: "press release"})
 		require.NoError(t, err)
-		stale := f.Incident.Version - 1
-		_, err = e.RecordNotice(actorCtx, orgA, "inc-1", stale, incident.Notice{Key: "individuals", SentOn: d0 + 41})
+		stale := record.RefOf(f.Incident.ID, f.Incident.Version-1)
+		_, err = o.Incidents().RecordNotice(actorCtx, stale, incident.Notice{Key: "individuals", SentOn: d0})
 		require.ErrorIs(t, err, storage.ErrConflict)
-		_, err = e.DetermineIncident(actorCtx, orgA, "inc-1", f.Incident.Version, incident.Determination{Outcome: incident.OutcomeLowProbability})
+		_, err = o.Incidents().RecordNotice(actorCtx, f.Incident.Ref(), incident.Notice{Key: "individuals", SentOn: d0 + 1})
+		require.ErrorIs(t, err, validation.ErrInvalid, "a notice sent in the future")
+		_, err = o.Incidents().Determine(actorCtx, f.Incident.Ref(), incident.Determination{Outcome: incident.OutcomeLowProbability})
 		require.ErrorIs(t, err, validation.ErrInvalid)
 
-		got, err := e.Incident(actorCtx, orgA, "inc-1")
+		got, err := o.Incidents().Get(actorCtx, "inc-1")
 		require.NoError(t, err)
 		sameJSON(t, f.Incident, got.Incident)
 		require.Equal(t, f.Obligations, got.Obligations)
-		owed, err := e.Owed(actorCtx, orgA)
+		owed, err := o.Incidents().Owed(actorCtx)
 		require.NoError(t, err)
 		for _, o := range owed {
 			require.NotEqual(t, "media:OH", o.Obligation.Key, "a sent notice is not owed")
@@ -420,7 +394,7 @@ var incidentEngineTests = []test{
 				require.GreaterOrEqual(t, o.Obligation.Deadline, incident.DelayEnd(got.Incident.Delays), "no deadline inside the delay")
 			}
 		}
-		_, err = e.VerifyAudit(actorCtx, orgA)
+		_, err = o.Audit().Verify(actorCtx)
 		require.NoError(t, err)
 	}},
 }
