@@ -40,9 +40,10 @@ const (
 	// change its state does not allow ([vendors.StateError]: certifying the PHI
 	// disposition of an agreement not terminated, a follow-up on one not pending), a
 	// frozen analysis ([riskreg.ErrFrozen]), missing evidence
-	// ([task.ErrEvidenceRequired]), a closed incident file ([incident.ErrClosed]), a BAA
-	// move on a vendor that is not a business associate
-	// ([vendors.ErrNotBusinessAssociate]) (HTTP 409 or 422).
+	// ([task.ErrEvidenceRequired]), a closed incident file ([incident.ErrClosed]), an
+	// incident closed while a notice is pending ([incident.ErrPending]), a notice of an
+	// obligation not pending ([incident.ErrNotPending]), a BAA move on a vendor that is
+	// not a business associate ([vendors.ErrNotBusinessAssociate]) (HTTP 409 or 422).
 	FailedPrecondition ErrorCode = "failed_precondition"
 	// Unavailable: the storage failed or could not be reached, the store is closed, or
 	// the context ended ([storage.ErrUnavailable], [storage.ErrClosed],

@@ -90,8 +90,11 @@ func codeCases() []struct {
 		{"*trials.TransitionError", &trials.TransitionError{From: trials.StatusClosed, To: trials.StatusEnrolling}, compliance.FailedPrecondition},
 		{"riskreg.ErrTransition", riskreg.ErrTransition, compliance.FailedPrecondition},
 		{"*riskreg.TransitionError", &riskreg.TransitionError{ID: "risk-1", From: riskreg.StatusClosed, To: riskreg.StatusTreating}, compliance.FailedPrecondition},
+		{"*riskreg.StateError", &riskreg.StateError{ID: "risk-1", Status: riskreg.StatusClosed, Move: "rate", Reason: "reopen the risk first"}, compliance.FailedPrecondition},
 		{"riskreg.ErrFrozen", riskreg.ErrFrozen, compliance.FailedPrecondition},
 		{"incident.ErrClosed", incident.ErrClosed, compliance.FailedPrecondition},
+		{"incident.ErrPending", incident.ErrPending, compliance.FailedPrecondition},
+		{"incident.ErrNotPending", incident.ErrNotPending, compliance.FailedPrecondition},
 
 		// audit
 		{"*audit.VerifyError", &audit.VerifyError{Findings: []audit.Finding{{Seq: 2, Problem: audit.Edited}}}, compliance.Internal},

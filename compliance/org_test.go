@@ -167,7 +167,7 @@ func TestEventsFollowTheLifecycle(t *testing.T) {
 	_, err = vs.CertifyDisposition(admin, v.Ref(), vendors.Certification{Disposition: vendors.DispositionDestroyed})
 	require.NoError(t, err)
 
-	evs := events(t, clinic, 0)
+	evs := events(t, clinic)
 	var types []event.Type
 	for _, ev := range evs {
 		types = append(types, ev.Type)

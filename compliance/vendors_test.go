@@ -22,21 +22,6 @@ import (
 	"github.com/hipaaops/hipaaops/vendors"
 )
 
-// requireField asserts that err is bad input (code InvalidInput, a *validation.Error)
-// naming field.
-func requireField(t *testing.T, err error, field string) {
-	t.Helper()
-	require.Error(t, err)
-	require.Equal(t, compliance.InvalidInput, compliance.Code(err), "%v", err)
-	var verr *validation.Error
-	require.ErrorAs(t, err, &verr)
-	var got []string
-	for _, e := range validation.All(err) {
-		got = append(got, e.Field)
-	}
-	require.Contains(t, got, field, "%v", err)
-}
-
 // auditEntries returns the organization's whole audit trail.
 func auditEntries(t *testing.T, clinic *compliance.Org) []audit.Entry {
 	t.Helper()
@@ -46,8 +31,8 @@ func auditEntries(t *testing.T, clinic *compliance.Org) []audit.Entry {
 	return p.Items
 }
 
-// events returns the organization's events after seq.
-func events(t *testing.T, clinic *compliance.Org, after uint64) []event.Event {
+// eventsAfter returns the organization's events after seq.
+func eventsAfter(t *testing.T, clinic *compliance.Org, after uint64) []event.Event {
 	t.Helper()
 	p, err := clinic.Events().List(admin, compliance.EventQuery{After: after, PageQuery: compliance.PageQuery{Limit: compliance.MaxPageSize}})
 	require.NoError(t, err)
@@ -109,7 +94,7 @@ func TestVendorAdd(t *testing.T) {
 	assert.Equal(t, record.KindVendor, last.ObjectType)
 	assert.Equal(t, string(v.ID), last.ObjectID)
 	assert.Equal(t, adminActor.ID, last.Actor)
-	evs := events(t, clinic, 0)
+	evs := eventsAfter(t, clinic, 0)
 	require.Equal(t, []event.Type{compliance.EventVendorAdded}, vendorEventTypes(evs))
 	var p compliance.VendorEvent
 	for _, ev := range evs {
@@ -285,7 +270,7 @@ func TestBAALifecycle(t *testing.T) {
 	d, _ := v.Determination()
 	assert.Equal(t, march2, d.DecidedOn, "today in America/Chicago, not in UTC")
 	assert.Equal(t, adminActor.Name, d.DecidedBy)
-	seq := len(events(t, clinic, 0))
+	seq := len(eventsAfter(t, clinic, 0))
 
 	v, err := vs.RequestBAA(admin, v.Ref(), vendors.Move{Note: "sent our template"})
 	require.NoError(t, err)
@@ -352,7 +337,7 @@ func TestBAALifecycle(t *testing.T) {
 	assert.True(t, v.BAA.Termination.Certified())
 	assert.Equal(t, march2+521, v.BAA.Termination.CertifiedOn)
 
-	evs := events(t, clinic, uint64(seq))
+	evs := eventsAfter(t, clinic, uint64(seq))
 	assert.Equal(t, []event.Type{compliance.EventBAARequested, compliance.EventBAANegotiating, compliance.EventBAAFollowUp,
 		compliance.EventBAASigned, compliance.EventBAAReviewed, compliance.EventBAAReviewDue, compliance.EventBAARenewed,
 		compliance.EventBAAExpired, compliance.EventBAARequested, compliance.EventBAATerminated,
@@ -760,7 +745,7 @@ func TestDeterminedEventNamesTheOutcome(t *testing.T) {
 	_, err := clinic.Vendors().Determine(admin, v.Ref(), vendors.Determination{Outcome: vendors.OutcomeConduit, Rationale: "sealed media only"})
 	require.NoError(t, err)
 	var outcomes []vendors.Outcome
-	for _, ev := range events(t, clinic, 0) {
+	for _, ev := range eventsAfter(t, clinic, 0) {
 		if ev.Type == compliance.EventBADetermined {
 			var p compliance.VendorEvent
 			require.NoError(t, json.Unmarshal(ev.Data, &p))

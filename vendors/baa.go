@@ -125,7 +125,7 @@ type StateError struct {
 	// Change names the change refused, e.g. "certify_disposition".
 	Change string `json:"change"`
 	// State is the agreement's state.
-	State State `json:"state"`
+	State State `json:"state,omitempty"`
 	// Reason says what the change needs.
 	Reason string `json:"reason"`
 }
@@ -176,7 +176,7 @@ func (t Termination) Certified() bool {
 // BAA is a business associate agreement with one vendor (45 CFR 164.502(e), 164.504(e)).
 // Dates are calendar dates in the organization's time zone; a zero date means "not set".
 type BAA struct {
-	State State `json:"state"`
+	State State `json:"state,omitempty"`
 	// RequestedOn is when the practice asked the vendor for a BAA.
 	RequestedOn date.Date `json:"requested_on,omitzero"`
 	// LastActivityOn is the latest request, follow-up or transition date; a pending BAA

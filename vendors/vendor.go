@@ -56,7 +56,7 @@ func (d *Determination) validate(prefix string) error {
 type Vendor struct {
 	ID       ID       `json:"id"`
 	Name     string   `json:"name"`
-	Category Category `json:"category"`
+	Category Category `json:"category,omitempty"`
 	// DataShared lists the kinds of PHI the practice shares with the vendor.
 	DataShared []DataCategory `json:"data_shared"`
 	// Sites lists the organization's sites the vendor serves; empty means all.
