@@ -143,24 +143,32 @@ const DefaultReviewMonths = 12
 
 // FollowUp is a contact made to move a pending BAA forward.
 type FollowUp struct {
-	On   date.Date `json:"on"`
-	By   string    `json:"by"`
-	Note string    `json:"note,omitempty"`
+	// On is the day of the contact; through the engine, today when zero.
+	On date.Date `json:"on"`
+	// By is who made the contact; through the engine, the actor when empty.
+	By string `json:"by"`
+	// Note says what was said or agreed.
+	Note string `json:"note,omitempty"`
 }
 
 // Transition is one recorded change of a BAA's state.
 type Transition struct {
-	From State     `json:"from"`
-	To   State     `json:"to"`
-	On   date.Date `json:"on"`
-	By   string    `json:"by"`
-	Note string    `json:"note,omitempty"`
+	// From and To are the states before and after.
+	From State `json:"from"`
+	To   State `json:"to"`
+	// On is the day of the move; By who made it.
+	On date.Date `json:"on"`
+	By string    `json:"by"`
+	// Note is the move's note (a termination's reason).
+	Note string `json:"note,omitempty"`
 }
 
 // Termination records how an agreement ended and what became of the PHI.
 type Termination struct {
-	On     date.Date `json:"on"`
-	Reason string    `json:"reason"`
+	// On is the day the agreement ended; through the engine, today when zero.
+	On date.Date `json:"on"`
+	// Reason says why it ended (kept as the transition's note).
+	Reason string `json:"reason"`
 	// Disposition is what the business associate did with the PHI it held.
 	Disposition Disposition `json:"disposition"`
 	// CertifiedOn is the date of the business associate's written certification of return
@@ -176,13 +184,15 @@ func (t Termination) Certified() bool {
 // BAA is a business associate agreement with one vendor (45 CFR 164.502(e), 164.504(e)).
 // Dates are calendar dates in the organization's time zone; a zero date means "not set".
 type BAA struct {
+	// State is where the agreement stands in its lifecycle.
 	State State `json:"state,omitempty"`
 	// RequestedOn is when the practice asked the vendor for a BAA.
 	RequestedOn date.Date `json:"requested_on,omitzero"`
 	// LastActivityOn is the latest request, follow-up or transition date; a pending BAA
 	// with no activity for a while has stalled.
-	LastActivityOn date.Date  `json:"last_activity_on,omitzero"`
-	FollowUps      []FollowUp `json:"follow_ups"`
+	LastActivityOn date.Date `json:"last_activity_on,omitzero"`
+	// FollowUps are the contacts made while the agreement was pending, oldest first.
+	FollowUps []FollowUp `json:"follow_ups"`
 
 	// SignedOn is when the last party signed.
 	SignedOn date.Date `json:"signed_on,omitzero"`
@@ -193,7 +203,8 @@ type BAA struct {
 	// ReviewMonths is the review interval in months (default [DefaultReviewMonths]).
 	ReviewMonths int `json:"review_months,omitempty"`
 	// NextReviewOn is when the next review is due.
-	NextReviewOn   date.Date `json:"next_review_on,omitzero"`
+	NextReviewOn date.Date `json:"next_review_on,omitzero"`
+	// LastReviewedOn is the day of the latest review or renewal.
 	LastReviewedOn date.Date `json:"last_reviewed_on,omitzero"`
 	// Clauses lists the clauses of 45 CFR 164.504(e)(2) the signed text contains.
 	Clauses []Clause `json:"clauses"`
@@ -202,8 +213,10 @@ type BAA struct {
 	// DocumentRef locates the signed copy (a document-management URL or path).
 	DocumentRef string `json:"document_ref,omitempty"`
 
+	// Termination records how the agreement ended; nil unless terminated.
 	Termination *Termination `json:"termination,omitempty"`
-	History     []Transition `json:"history"`
+	// History is every move of the agreement, oldest first.
+	History []Transition `json:"history"`
 }
 
 // InForce reports whether the agreement is signed, not ended and covers day asOf.
@@ -244,7 +257,8 @@ func (b *BAA) Validate() error {
 // Signing holds the terms recorded when a BAA is signed.
 type Signing struct {
 	// SignedOn is the day of signature; zero means today (through the engine).
-	SignedOn    date.Date `json:"signed_on,omitzero"`
+	SignedOn date.Date `json:"signed_on,omitzero"`
+	// EffectiveOn is the agreement's first day in force; it may precede SignedOn.
 	EffectiveOn date.Date `json:"effective_on"`
 	// ExpiresOn is optional: zero for an agreement without an end date.
 	ExpiresOn date.Date `json:"expires_on,omitzero"`

@@ -22,16 +22,23 @@ type ID string
 
 // Contact is the vendor's person to reach about the agreement.
 type Contact struct {
-	Name  string `json:"name,omitempty"`
+	// Name is the person's name.
+	Name string `json:"name,omitempty"`
+	// Email is an e-mail address (RFC 5322).
 	Email string `json:"email,omitempty"`
+	// Phone is a telephone number, as written.
 	Phone string `json:"phone,omitempty"`
 }
 
 // Determination records whether a vendor is a business associate, why, and who decided.
 type Determination struct {
-	Outcome   Outcome   `json:"outcome"`
-	Rationale string    `json:"rationale"`
-	DecidedBy string    `json:"decided_by"`
+	// Outcome is what was determined (45 CFR 160.103).
+	Outcome Outcome `json:"outcome"`
+	// Rationale says why, for the record.
+	Rationale string `json:"rationale"`
+	// DecidedBy is who decided; through the engine, the actor when empty.
+	DecidedBy string `json:"decided_by"`
+	// DecidedOn is the day of the determination; through the engine, today when zero.
 	DecidedOn date.Date `json:"decided_on"`
 }
 
@@ -54,8 +61,11 @@ func (d *Determination) validate(prefix string) error {
 // Vendor is an outside party the practice works with, and the aggregate that holds its
 // business-associate determinations and its BAA.
 type Vendor struct {
-	ID       ID       `json:"id"`
-	Name     string   `json:"name"`
+	// ID identifies the vendor in its organization; the engine assigns it when empty.
+	ID ID `json:"id"`
+	// Name is unique in the organization, case and spaces aside ([NameKey]).
+	Name string `json:"name"`
+	// Category is the kind of service the vendor provides.
 	Category Category `json:"category,omitempty"`
 	// DataShared lists the kinds of PHI the practice shares with the vendor.
 	DataShared []DataCategory `json:"data_shared"`
@@ -64,6 +74,7 @@ type Vendor struct {
 	Contact Contact      `json:"contact,omitzero"`
 	// Owner is the workforce member responsible for the relationship.
 	Owner string `json:"owner,omitempty"`
+	// Notes are free text.
 	Notes string `json:"notes,omitempty"`
 
 	// Determinations is the history of business-associate determinations, oldest first;
@@ -74,7 +85,9 @@ type Vendor struct {
 	PastBAAs []BAA `json:"past_baas"`
 
 	// Version is the stored version; an update with a stale version is rejected.
-	Version   int64     `json:"version"`
+	Version int64 `json:"version"`
+	// CreatedAt and UpdatedAt are the instants of the vendor's first and latest change,
+	// in UTC.
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 }
