@@ -44,7 +44,6 @@ import (
 
 	"github.com/hipaaops/hipaaops/audit"
 	"github.com/hipaaops/hipaaops/compliance"
-	"github.com/hipaaops/hipaaops/event"
 	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/record"
@@ -447,29 +446,12 @@ func (s *sim) mark() {
 	if s.err != nil {
 		return
 	}
-	evs, err := eventsAfter(s.ctx, s.clinic, s.cursor)
+	evs, err := compliance.All(s.ctx, s.clinic.Events().List, compliance.EventQuery{After: s.cursor})
 	if s.fail("events", err) {
 		return
 	}
 	if n := len(evs); n > 0 {
 		s.cursor = evs[n-1].Seq
-	}
-}
-
-// eventsAfter reads the events after Seq after, a page at a time, as a relay to a
-// notification service would.
-func eventsAfter(ctx context.Context, clinic *compliance.Org, after uint64) ([]event.Event, error) {
-	var out []event.Event
-	for q := (compliance.EventQuery{After: after}); ; {
-		page, err := clinic.Events().List(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page.Items...)
-		if page.Next == "" {
-			return out, nil
-		}
-		q.Cursor = page.Next
 	}
 }
 
@@ -479,7 +461,7 @@ func (s *sim) changes(id incident.ID) {
 	if s.err != nil {
 		return
 	}
-	evs, err := eventsAfter(s.ctx, s.clinic, s.cursor)
+	evs, err := compliance.All(s.ctx, s.clinic.Events().List, compliance.EventQuery{After: s.cursor})
 	if s.fail("events", err) {
 		return
 	}
@@ -630,7 +612,7 @@ func report(ctx context.Context, clinic *compliance.Org, out io.Writer) error {
 	default:
 		p("Audit trail: %d entries, hash chain verified OK", status.Entries)
 	}
-	evs, err := eventsAfter(ctx, clinic, 0)
+	evs, err := compliance.All(ctx, clinic.Events().List, compliance.EventQuery{})
 	if err != nil {
 		return err
 	}

@@ -133,15 +133,17 @@ func TestScenario(t *testing.T) {
 	require.NotContains(t, out, "BROKEN")
 
 	// The stored files agree with the output.
-	e := compliance.New(store, compliance.Options{})
+	e, err := compliance.New(store, compliance.Options{})
+	require.NoError(t, err)
+	clinic := e.Org(orgID)
 	ctx := compliance.WithActor(context.Background(), compliance.Actor{ID: "test"})
-	f, err := e.Incident(ctx, orgID, fax)
+	f, err := clinic.Incidents().Get(ctx, fax)
 	require.NoError(t, err)
 	require.False(t, f.Incident.Open())
 	for _, o := range f.Obligations {
 		require.Equal(t, incident.StatusNotRequired, o.Status, o.Key)
 	}
-	f, err = e.Incident(ctx, orgID, laptop)
+	f, err = clinic.Incidents().Get(ctx, laptop)
 	require.NoError(t, err)
 	require.Equal(t, 1164, f.Incident.Total)
 	require.Equal(t, incident.OutcomeBreach, f.Incident.Determination.Outcome)

@@ -501,19 +501,10 @@ func report(ctx context.Context, clinic *compliance.Org, out io.Writer) error {
 	default:
 		p("\nAudit trail: %d entries, hash chain verified OK", status.Entries)
 	}
-	// Events are read a page at a time, as a relay to a notification service would.
-	events := 0
-	for q := (compliance.EventQuery{}); ; {
-		page, err := clinic.Events().List(ctx, q)
-		if err != nil {
-			return err
-		}
-		events += len(page.Items)
-		if page.Next == "" {
-			break
-		}
-		q.Cursor = page.Next
+	evs, err := compliance.All(ctx, clinic.Events().List, compliance.EventQuery{}) // every page
+	if err != nil {
+		return err
 	}
-	p("Events recorded for reminders: %d", events)
+	p("Events recorded for reminders: %d", len(evs))
 	return nil
 }

@@ -44,6 +44,7 @@ import (
 	"github.com/hipaaops/hipaaops/event"
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/profiles"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/storage/sqlite"
 	"github.com/hipaaops/hipaaops/task"
@@ -190,15 +191,19 @@ func run(ctx context.Context, store storage.Store, out io.Writer) error {
 	clk := &clock{loc: loc}
 	clk.set(startDay)
 	n := 0
-	engine := compliance.New(store, compliance.Options{
+	engine, err := compliance.New(store, compliance.Options{
 		Now:   clk.Now,
-		NewID: func(kind string) string { n++; return fmt.Sprintf("%s-%04d", kind, n) },
+		NewID: func(kind record.Kind) string { n++; return fmt.Sprintf("%s-%04d", kind, n) },
 	})
+	if err != nil {
+		return err
+	}
 	// Every use case needs an actor: the audit trail records who did what.
 	ctx = compliance.WithActor(ctx, actor(task.Assignee{Role: task.RolePrivacyOfficer}))
+	clinic := engine.Org(orgID)
 
 	var year tally
-	switch _, err := engine.Organization(ctx, orgID); {
+	switch _, err := clinic.Profile(ctx); {
 	case errors.Is(err, storage.ErrNotFound):
 		if year, err = simulate(ctx, engine, clk, out); err != nil {
 			return err
@@ -208,12 +213,12 @@ func run(ctx context.Context, store storage.Store, out io.Writer) error {
 	default:
 		fmt.Fprintf(out, "%s is already stored: skipping the simulation.\n\n", orgID)
 		// The reminders the sweeps emitted are events; count them from the outbox.
-		if year, err = storedReminders(ctx, engine, loc, startDay, endDay); err != nil {
+		if year, err = storedReminders(ctx, clinic, loc, startDay, endDay); err != nil {
 			return err
 		}
 	}
 	clk.set(endDay)
-	return posture(ctx, engine, fmt.Sprintf("Year-end posture, %s to %s", startDay, endDay), startDay, endDay, year, out)
+	return posture(ctx, clinic, fmt.Sprintf("Year-end posture, %s to %s", startDay, endDay), startDay, endDay, year, out)
 }
 
 // clock is the simulated time the engine reads through compliance.Options.Now.
@@ -268,7 +273,8 @@ func slipOf(t *task.Task) (slip, bool) {
 // simulate sets the group up and runs its year day by day. It returns the reminders the
 // year's sweeps emitted.
 func simulate(ctx context.Context, e *compliance.Engine, clk *clock, out io.Writer) (tally, error) {
-	s := &sim{ctx: ctx, e: e, clk: clk, out: out, members: map[workforce.ID]int64{}, quarter: tally{}, year: tally{}}
+	s := &sim{ctx: ctx, e: e, clinic: e.Org(orgID), clk: clk, out: out,
+		members: map[workforce.ID]workforce.Member{}, quarter: tally{}, year: tally{}}
 	fmt.Fprintf(out, "%s (%s): simulating %s to %s, a reminder sweep every Monday.\n", orgName, timeZone, startDay, endDay)
 	s.setup()
 	qStart := startDay
@@ -286,7 +292,7 @@ func simulate(ctx context.Context, e *compliance.Engine, clk *clock, out io.Writ
 			y, m, _ := day.Date()
 			fmt.Fprintln(out)
 			title := fmt.Sprintf("Q%d %d posture, %s to %s", (int(m)-1)/3+1, y, qStart, day)
-			s.err = posture(s.ctx, e, title, qStart, day, s.quarter, out)
+			s.err = posture(s.ctx, s.clinic, title, qStart, day, s.quarter, out)
 			fmt.Fprintln(out)
 			qStart, s.quarter = day+1, tally{}
 		}
@@ -320,7 +326,7 @@ func (s *sim) setup() {
 		s.err = err
 		return
 	}
-	program, err := s.e.ApplyProfile(s.ctx, orgID, profiles.RadiationOncology, date.Zero)
+	program, err := s.clinic.ApplyProfile(s.ctx, compliance.ProfileOptions{Name: profiles.RadiationOncology})
 	if err != nil {
 		s.err = err
 		return
@@ -431,7 +437,7 @@ var script = map[date.Date]func(*sim){
 	date.New(2026, 7, 22): func(s *sim) { s.trainAll("Erik Lindqvist's onboarding", newcomer.id) },
 	date.New(2026, 8, 17): func(s *sim) {
 		// A site task: the contractor's CT-sim console at south joins the planning network.
-		t, err := s.e.CreateTask(s.ctx, orgID, profiles.TemplatePhysicsWorkstations, task.NewParams{
+		t, err := s.clinic.Tasks().Create(s.ctx, profiles.TemplatePhysicsWorkstations, task.NewParams{
 			ID: "south-ctsim-workstation", Site: south, DueOn: date.New(2026, 9, 15),
 			Assignee: task.Assignee{Person: string(newcomer.id)},
 		})
@@ -449,14 +455,15 @@ var script = map[date.Date]func(*sim){
 // sim carries the simulation's state. A step that fails sets err, and the steps after it
 // do nothing, so the scenario reads as a list of actions.
 type sim struct {
-	ctx context.Context
-	e   *compliance.Engine
-	clk *clock
-	out io.Writer
-	// members and trialVer are the versions last returned; every change names the
-	// version it read, and a stale one fails with storage.ErrConflict.
-	members  map[workforce.ID]int64
-	trialVer int64
+	ctx    context.Context
+	e      *compliance.Engine
+	clinic *compliance.Org
+	clk    *clock
+	out    io.Writer
+	// members and trial are as last returned; every change names the version it read
+	// (their Ref), and a stale one fails with storage.ErrConflict.
+	members map[workforce.ID]workforce.Member
+	trial   trials.Trial
 	// quarter and year count the reminders the sweeps emitted.
 	quarter, year tally
 	err           error
@@ -485,7 +492,7 @@ func (s *sim) sweep() {
 	if s.err != nil {
 		return
 	}
-	res, err := s.e.Sweep(s.as(compliance.Actor{ID: "svc-sweep", Name: "weekly reminder sweep"}), orgID,
+	res, err := s.clinic.Sweep(s.as(compliance.Actor{ID: "svc-sweep", Name: "weekly reminder sweep"}),
 		compliance.SweepOptions{AsOf: s.today()})
 	s.check(err, "sweep")
 	for _, r := range res.Reminders {
@@ -507,21 +514,21 @@ func (s *sim) work() {
 		if x.on != s.today() || x.skip != "" {
 			continue
 		}
-		for _, t := range s.tasks(storage.TaskQuery{Open: true, Due: storage.Window{From: x.due, To: x.due + 1}}) {
+		for _, t := range s.tasks(compliance.TaskQuery{Open: true, DueFrom: x.due, DueBefore: x.due + 1}) {
 			if t.TemplateID == x.tpl {
 				s.routine(t)
 				s.log("done %d days late: %s (%s); %s", s.today()-t.DueOn, t.Title, assignee(t.Assignee), x.by)
 			}
 		}
 	}
-	for _, t := range s.tasks(storage.TaskQuery{Open: true, Due: storage.Window{From: s.today(), To: s.today() + 1}}) {
-		if t.Subject.Type == "member" || t.Subject.Type == "trial" {
+	for _, t := range s.tasks(compliance.TaskQuery{Open: true, DueFrom: s.today(), DueBefore: s.today() + 1}) {
+		if t.Subject.Type == record.KindMember || t.Subject.Type == record.KindTrial {
 			continue
 		}
 		x, ok := slipOf(&t)
 		switch {
 		case ok && x.skip != "":
-			_, err := s.e.SkipTask(s.as(actor(t.Assignee)), orgID, t.ID, t.Version, date.Zero, x.skip)
+			_, err := s.clinic.Tasks().Skip(s.as(actor(t.Assignee)), t.Ref(), task.Skipping{Reason: x.skip})
 			s.check(err, "skip "+string(t.ID))
 			s.log("skipped: %s; %s", t.Title, x.skip)
 		case !ok:
@@ -535,7 +542,7 @@ func (s *sim) work() {
 func (s *sim) routine(t task.Task) {
 	if t.TemplateID == profiles.TemplateBAAReview {
 		s.vendorDo(vendors.ID(t.Subject.ID), func(ctx context.Context, v vendors.Vendor) (vendors.Vendor, error) {
-			return s.e.ReviewBAA(ctx, orgID, v.ID, v.Version, date.Zero, "annual review: services unchanged, security report on file")
+			return s.clinic.Vendors().ReviewBAA(ctx, v.Ref(), vendors.Move{Note: "annual review: services unchanged, security report on file"})
 		})
 	}
 	s.finish(t, t.Title)
@@ -547,10 +554,10 @@ func (s *sim) finish(t task.Task, doc string) {
 		return
 	}
 	ctx := s.as(actor(t.Assignee))
-	t, err := s.e.AddEvidence(ctx, orgID, t.ID, t.Version, evidence(&t, s.today(), doc))
+	t, err := s.clinic.Tasks().AddEvidence(ctx, t.Ref(), evidence(&t, s.today(), doc))
 	s.check(err, "evidence for "+string(t.ID))
 	if err == nil {
-		_, err = s.e.CompleteTask(ctx, orgID, t.ID, t.Version, date.Zero)
+		_, err = s.clinic.Tasks().Complete(ctx, t.Ref(), task.Completion{}) // today
 		s.check(err, "complete "+string(t.ID))
 	}
 }
@@ -567,18 +574,18 @@ func evidence(t *task.Task, day date.Date, doc string) task.Evidence {
 	}
 }
 
-func (s *sim) tasks(q storage.TaskQuery) []task.Task {
+func (s *sim) tasks(q compliance.TaskQuery) []task.Task {
 	if s.err != nil {
 		return nil
 	}
-	ts, err := s.e.Tasks(s.ctx, orgID, q)
+	ts, err := compliance.All(s.ctx, s.clinic.Tasks().List, q)
 	s.check(err, "tasks")
 	return ts
 }
 
 // openTask returns the open task of a template about a subject.
 func (s *sim) openTask(subject task.Subject, tpl task.TemplateID) (task.Task, bool) {
-	for _, t := range s.tasks(storage.TaskQuery{Open: true, Subject: subject}) {
+	for _, t := range s.tasks(compliance.TaskQuery{Open: true, Subject: subject}) {
 		if t.TemplateID == tpl {
 			return t, true
 		}
@@ -598,7 +605,7 @@ func (s *sim) vendorDo(id vendors.ID, op func(context.Context, vendors.Vendor) (
 		return
 	}
 	ctx := s.as(s.admin())
-	v, err := s.e.Vendor(ctx, orgID, id)
+	v, err := s.clinic.Vendors().Get(ctx, id)
 	if err == nil {
 		_, err = op(ctx, v)
 	}
@@ -609,10 +616,10 @@ func (s *sim) vendor(v vendors.Vendor, outcome vendors.Outcome, why string) {
 	if s.err != nil {
 		return
 	}
-	v, err := s.e.AddVendor(s.as(s.admin()), orgID, v)
+	v, err := s.clinic.Vendors().Add(s.as(s.admin()), v)
 	s.check(err, "add "+string(v.ID))
 	s.vendorDo(v.ID, func(ctx context.Context, v vendors.Vendor) (vendors.Vendor, error) {
-		return s.e.DetermineBA(ctx, orgID, v.ID, v.Version, vendors.Determination{Outcome: outcome, Rationale: why})
+		return s.clinic.Vendors().Determine(ctx, v.Ref(), vendors.Determination{Outcome: outcome, Rationale: why})
 	})
 	if s.today() != startDay { // the first day's inventory is summed up in one line
 		s.log("vendor added: %s (%s), %s", v.Name, v.Category.Label(), outcome)
@@ -621,37 +628,37 @@ func (s *sim) vendor(v vendors.Vendor, outcome vendors.Outcome, why string) {
 
 func (s *sim) request(id vendors.ID, note string) {
 	s.vendorDo(id, func(ctx context.Context, v vendors.Vendor) (vendors.Vendor, error) {
-		return s.e.RequestBAA(ctx, orgID, id, v.Version, date.Zero, note)
+		return s.clinic.Vendors().RequestBAA(ctx, v.Ref(), vendors.Move{Note: note})
 	})
 }
 
 // existing enters an agreement signed before the group used hipaaops.
 func (s *sim) existing(id vendors.ID, requested date.Date, sg vendors.Signing) {
 	s.vendorDo(id, func(ctx context.Context, v vendors.Vendor) (vendors.Vendor, error) {
-		return s.e.RequestBAA(ctx, orgID, id, v.Version, requested, "recorded from the signed copy on file")
+		return s.clinic.Vendors().RequestBAA(ctx, v.Ref(), vendors.Move{On: requested, Note: "recorded from the signed copy on file"})
 	})
 	s.vendorDo(id, func(ctx context.Context, v vendors.Vendor) (vendors.Vendor, error) {
-		return s.e.SignBAA(ctx, orgID, id, v.Version, sg)
+		return s.clinic.Vendors().SignBAA(ctx, v.Ref(), sg)
 	})
 }
 
 func (s *sim) negotiate(id vendors.ID, note string) {
 	s.vendorDo(id, func(ctx context.Context, v vendors.Vendor) (vendors.Vendor, error) {
 		s.log("BAA in negotiation with %s: %s", v.Name, note)
-		return s.e.NegotiateBAA(ctx, orgID, id, v.Version, date.Zero, note)
+		return s.clinic.Vendors().NegotiateBAA(ctx, v.Ref(), vendors.Move{Note: note})
 	})
 }
 
 func (s *sim) followUp(id vendors.ID, note string) {
 	s.vendorDo(id, func(ctx context.Context, v vendors.Vendor) (vendors.Vendor, error) {
-		return s.e.RecordFollowUp(ctx, orgID, id, v.Version, vendors.FollowUp{Note: note})
+		return s.clinic.Vendors().RecordFollowUp(ctx, v.Ref(), vendors.FollowUp{Note: note})
 	})
 }
 
 func (s *sim) sign(id vendors.ID, sg vendors.Signing) {
 	var signed vendors.Vendor
 	s.vendorDo(id, func(ctx context.Context, v vendors.Vendor) (out vendors.Vendor, err error) {
-		signed, err = s.e.SignBAA(ctx, orgID, id, v.Version, sg)
+		signed, err = s.clinic.Vendors().SignBAA(ctx, v.Ref(), sg)
 		return signed, err
 	})
 	if s.err == nil {
@@ -679,19 +686,20 @@ func vendor(id vendors.ID, name string, c vendors.Category, data string, sites .
 
 // --- workforce ---
 
-func (s *sim) member(id workforce.ID, op func(ctx context.Context, version int64) (workforce.Member, error)) {
+// member runs one use case on a member at the version last returned.
+func (s *sim) member(id workforce.ID, op func(ctx context.Context, ref record.Ref[workforce.ID]) (workforce.Member, error)) {
 	if s.err != nil {
 		return
 	}
-	m, err := op(s.as(s.admin()), s.members[id])
+	m, err := op(s.as(s.admin()), s.members[id].Ref())
 	s.check(err, string(id))
-	s.members[id] = m.Version
+	s.members[id] = m
 }
 
 // join adds a member; the rules give the member's training task (45 CFR 164.308(a)(5)).
 func (s *sim) join(p person) {
-	s.member(p.id, func(ctx context.Context, _ int64) (workforce.Member, error) {
-		return s.e.AddMember(ctx, orgID, workforce.Member{ID: p.id, Name: p.name, Role: p.role, Sites: p.sites, StartOn: p.since})
+	s.member(p.id, func(ctx context.Context, _ record.Ref[workforce.ID]) (workforce.Member, error) {
+		return s.clinic.Roster().Add(ctx, workforce.Member{ID: p.id, Name: p.name, Role: p.role, Sites: p.sites, StartOn: p.since})
 	})
 }
 
@@ -699,8 +707,8 @@ func (s *sim) join(p person) {
 // are named).
 func (s *sim) train(id workforce.ID, modules ...workforce.Module) {
 	for _, mod := range modules {
-		s.member(id, func(ctx context.Context, version int64) (workforce.Member, error) {
-			return s.e.RecordTraining(ctx, orgID, id, version, workforce.Completion{Module: mod,
+		s.member(id, func(ctx context.Context, ref record.Ref[workforce.ID]) (workforce.Member, error) {
+			return s.clinic.Roster().RecordTraining(ctx, ref, workforce.Completion{Module: mod,
 				Evidence: fmt.Sprintf("lms://riverbend/certificates/%s/%s/%s", id, mod, s.today())})
 		})
 	}
@@ -713,7 +721,7 @@ func (s *sim) trainAll(what string, ids ...workforce.ID) {
 	for _, id := range ids {
 		p, _ := find(id)
 		s.train(id, workforce.RequiredModules(p.role)...)
-		if t, ok := s.openTask(task.Subject{Type: "member", ID: string(id)}, profiles.TemplateTraining); ok {
+		if t, ok := s.openTask(task.Subject{Type: record.KindMember, ID: string(id)}, profiles.TemplateTraining); ok {
 			s.finish(t, "Training certificates and signed acknowledgment")
 			late = max(late, int(s.today()-t.DueOn))
 		}
@@ -728,10 +736,10 @@ func (s *sim) trainAll(what string, ids ...workforce.ID) {
 // leave records a member's last day; the rules give the same-day access revocation
 // (45 CFR 164.308(a)(3)(ii)(C)), which IT does at once.
 func (s *sim) leave(id workforce.ID) {
-	s.member(id, func(ctx context.Context, version int64) (workforce.Member, error) {
-		return s.e.MemberLeaves(ctx, orgID, id, version, date.Zero)
+	s.member(id, func(ctx context.Context, ref record.Ref[workforce.ID]) (workforce.Member, error) {
+		return s.clinic.Roster().Leave(ctx, ref, workforce.Leaving{}) // today
 	})
-	if t, ok := s.openTask(task.Subject{Type: "member", ID: string(id)}, profiles.TemplateAccessRevocation); ok {
+	if t, ok := s.openTask(task.Subject{Type: record.KindMember, ID: string(id)}, profiles.TemplateAccessRevocation); ok {
 		s.finish(t, "Access revocation checklist: EHR, record-and-verify, planning, PACS, badge")
 		s.log("%s leaves; access revoked the same day (%s, site %s)", name(string(id)), assignee(t.Assignee), t.Site)
 	}
@@ -740,19 +748,19 @@ func (s *sim) leave(id workforce.ID) {
 // changeRole gives a member a new role; the rules give the access review
 // (45 CFR 164.308(a)(4)(ii)(C)).
 func (s *sim) changeRole(id workforce.ID, r workforce.Role) {
-	s.member(id, func(ctx context.Context, version int64) (workforce.Member, error) {
-		return s.e.ChangeMemberRole(ctx, orgID, id, version, r)
+	s.member(id, func(ctx context.Context, ref record.Ref[workforce.ID]) (workforce.Member, error) {
+		return s.clinic.Roster().ChangeRole(ctx, ref, workforce.RoleChange{Role: r})
 	})
 	s.log("%s moves from nurse to %s for the trial; access review due in 7 days", name(string(id)), r)
 }
 
 func (s *sim) accessReview() (task.Task, bool) {
-	return s.openTask(task.Subject{Type: "member", ID: "m-patel"}, profiles.TemplateAccessReview)
+	return s.openTask(task.Subject{Type: record.KindMember, ID: "m-patel"}, profiles.TemplateAccessReview)
 }
 
 func (s *sim) blockAccessReview(why string) {
 	if t, ok := s.accessReview(); ok {
-		_, err := s.e.BlockTask(s.as(actor(t.Assignee)), orgID, t.ID, t.Version, date.Zero, why)
+		_, err := s.clinic.Tasks().Block(s.as(actor(t.Assignee)), t.Ref(), task.Blocking{Reason: why})
 		s.check(err, "block access review")
 		s.log("access review blocked: %s", why)
 	}
@@ -760,7 +768,7 @@ func (s *sim) blockAccessReview(why string) {
 
 func (s *sim) resumeAccessReview() {
 	if t, ok := s.accessReview(); ok {
-		_, err := s.e.StartTask(s.as(actor(t.Assignee)), orgID, t.ID, t.Version, date.Zero)
+		_, err := s.clinic.Tasks().Start(s.as(actor(t.Assignee)), t.Ref(), task.Start{})
 		s.check(err, "resume access review")
 	}
 }
@@ -778,18 +786,18 @@ func (s *sim) openTrial() {
 	if s.err != nil {
 		return
 	}
-	t, err := s.e.OpenTrial(s.ctx, orgID, trials.Trial{
+	t, err := s.clinic.Trials().Open(s.ctx, trials.Trial{
 		ID: trialID, Title: "HYPO-PROST: five-fraction SBRT for intermediate-risk prostate cancer",
 		Protocol: "NST-RT-301", Sponsor: sponsor, CRO: cro, Sites: []org.SiteID{north},
 		PrincipalInvestigator: "Dr. Ingrid Halvorsen",
 	})
 	s.check(err, "open trial")
-	s.trialVer = t.Version
+	s.trial = t
 	s.log("trial %s opened at %s (sponsor %s, CRO %s); HIPAA file task due in 30 days", t.Protocol, north, sponsor, cro)
 }
 
 func (s *sim) trialFile() (task.Task, bool) {
-	return s.openTask(task.Subject{Type: "trial", ID: string(trialID)}, profiles.TemplateTrialHIPAAFile)
+	return s.openTask(task.Subject{Type: record.KindTrial, ID: string(trialID)}, profiles.TemplateTrialHIPAAFile)
 }
 
 // checkTrialItems ticks items of the trial's HIPAA file checklist, as the research
@@ -801,7 +809,7 @@ func (s *sim) checkTrialItems(items ...int) {
 			return
 		}
 		var err error
-		t, err = s.e.CheckItem(s.as(actor(t.Assignee)), orgID, t.ID, t.Version, i, date.Zero)
+		t, err = s.clinic.Tasks().CheckItem(s.as(actor(t.Assignee)), t.Ref(), task.Check{Item: i})
 		s.check(err, "check trial item")
 	}
 	done := 0
@@ -826,17 +834,17 @@ func (s *sim) enroll() {
 	if s.err != nil {
 		return
 	}
-	t, err := s.e.StartEnrolling(s.ctx, orgID, trialID, s.trialVer, trials.BasisAuthorization, date.Zero)
+	t, err := s.clinic.Trials().StartEnrolling(s.ctx, s.trial.Ref(), trials.Enrolling{Basis: trials.BasisAuthorization})
 	s.check(err, "enroll")
-	s.trialVer = t.Version
+	s.trial = t
 	s.log("trial %s enrolling, basis: %s (45 CFR 164.508)", t.Protocol, t.Basis)
 }
 
 // --- the posture report ---
 
 // storedReminders counts the reminder events emitted from one day to another.
-func storedReminders(ctx context.Context, e *compliance.Engine, loc *time.Location, from, to date.Date) (tally, error) {
-	evs, err := e.Events(ctx, orgID, 0, 0)
+func storedReminders(ctx context.Context, clinic *compliance.Org, loc *time.Location, from, to date.Date) (tally, error) {
+	evs, err := compliance.All(ctx, clinic.Events().List, compliance.EventQuery{})
 	if err != nil {
 		return nil, err
 	}
@@ -850,19 +858,19 @@ func storedReminders(ctx context.Context, e *compliance.Engine, loc *time.Locati
 }
 
 // posture prints the program's state at the end of day to, and what happened from from.
-func posture(ctx context.Context, e *compliance.Engine, title string, from, to date.Date, reminders tally, out io.Writer) error {
+func posture(ctx context.Context, clinic *compliance.Org, title string, from, to date.Date, reminders tally, out io.Writer) error {
 	p := func(format string, a ...any) { fmt.Fprintf(out, format+"\n", a...) }
-	open, err := e.Tasks(ctx, orgID, storage.TaskQuery{Open: true})
+	open, err := compliance.All(ctx, clinic.Tasks().List, compliance.TaskQuery{Open: true})
 	if err != nil {
 		return err
 	}
 	overdue := map[org.SiteID][]task.Task{}
 	for _, site := range []org.SiteID{"", north, south} { // "": every site
-		if overdue[site], err = e.Tasks(ctx, orgID, storage.TaskQuery{Open: true, Due: storage.Before(to), Site: site}); err != nil {
+		if overdue[site], err = compliance.All(ctx, clinic.Tasks().List, compliance.TaskQuery{Open: true, DueBefore: to, Site: site}); err != nil {
 			return err
 		}
 	}
-	all, err := e.Tasks(ctx, orgID, storage.TaskQuery{})
+	all, err := compliance.All(ctx, clinic.Tasks().List, compliance.TaskQuery{})
 	if err != nil {
 		return err
 	}
@@ -895,12 +903,12 @@ func posture(ctx context.Context, e *compliance.Engine, title string, from, to d
 		r[compliance.EventReminderTaskDue], r[compliance.EventReminderTaskOverdue], r[compliance.EventReminderTaskEscalated],
 		r[compliance.EventReminderBAAReviewDue], r[compliance.EventReminderBAAReviewLate], r[compliance.EventReminderBAAStalled])
 
-	byRole, err := e.TrainingByRole(ctx, orgID, to, validMonths)
+	byRole, err := clinic.Roster().TrainingByRole(ctx, compliance.TrainingOptions{AsOf: to, ValidMonths: validMonths})
 	if err != nil {
 		return err
 	}
 	var line []string
-	for _, rc := range byRole {
+	for _, rc := range byRole.Roles {
 		line = append(line, fmt.Sprintf("%s %d/%d", rc.Role, rc.Complete, rc.Members))
 	}
 	p("  Training current (%d months), by role:", validMonths)
@@ -908,18 +916,18 @@ func posture(ctx context.Context, e *compliance.Engine, title string, from, to d
 		p("    %s", strings.Join(c, ", "))
 	}
 
-	inv, err := e.Inventory(ctx, orgID, compliance.InventoryOptions{AsOf: to})
+	inv, err := clinic.Inventory(ctx, compliance.InventoryOptions{AsOf: to})
 	if err != nil {
 		return err
 	}
 	p("  BAA gaps: %d of %d business associates (%d vendors)", len(inv.Gaps), inv.BusinessAssociates, inv.Vendors)
 	for _, g := range inv.Gaps {
-		p("    %-32s %s (%s, request sent %s)", g.Vendor.Name, g.Reason, g.Vendor.BAA.State, g.Vendor.BAA.RequestedOn)
+		p("    %-32s %s (%s, request sent %s)", g.Vendor.Name, g.Text, g.Vendor.BAA.State, g.Vendor.BAA.RequestedOn)
 	}
 
 	// The audit chain is verified end to end: an edited, deleted, reordered or inserted
 	// entry would be reported here with its position.
-	status, err := e.VerifyAudit(ctx, orgID)
+	status, err := clinic.Audit().Verify(ctx)
 	var broken *audit.VerifyError
 	switch {
 	case errors.As(err, &broken):

@@ -251,10 +251,10 @@ func orgID(s string) org.ID { return org.ID(s) }
 
 // The raw writes, as written by hand.
 const (
-	sqlInsert = `INSERT INTO vendors (org_id, id, version, name, category, baa_state, next_review_on, expires_on, last_activity_on, doc)
-VALUES ($1, $2, 1, $3, $4, $5, $6, $7, $8, $9)`
-	sqlUpdate = `UPDATE vendors SET version = version + 1, name = $4, category = $5, baa_state = $6,
-  next_review_on = $7, expires_on = $8, last_activity_on = $9, doc = $10
+	sqlInsert = `INSERT INTO vendors (org_id, id, version, name, name_key, category, baa_state, next_review_on, expires_on, last_activity_on, doc)
+VALUES ($1, $2, 1, $3, $4, $5, $6, $7, $8, $9, $10)`
+	sqlUpdate = `UPDATE vendors SET version = version + 1, name = $4, name_key = $5, category = $6, baa_state = $7,
+  next_review_on = $8, expires_on = $9, last_activity_on = $10, doc = $11
 WHERE org_id = $1 AND id = $2 AND version = $3`
 )
 
@@ -402,7 +402,7 @@ func rawInsertArgs(b *testing.B, o string) []any {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return []any{o, string(v.ID), v.Name, string(v.Category), string(v.BAA.State),
+	return []any{o, string(v.ID), v.Name, vendors.NameKey(v.Name), string(v.Category), string(v.BAA.State),
 		pgDate(v.BAA.NextReviewOn), pgDate(v.BAA.ExpiresOn), pgDate(v.BAA.LastActivityOn), doc}
 }
 
@@ -414,7 +414,7 @@ func rawUpdateArgs(b *testing.B, o string, v *vendors.Vendor) []any {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return []any{o, string(v.ID), v.Version - 1, v.Name, string(v.Category), string(v.BAA.State),
+	return []any{o, string(v.ID), v.Version - 1, v.Name, vendors.NameKey(v.Name), string(v.Category), string(v.BAA.State),
 		pgDate(v.BAA.NextReviewOn), pgDate(v.BAA.ExpiresOn), pgDate(v.BAA.LastActivityOn), doc}
 }
 

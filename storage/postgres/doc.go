@@ -37,7 +37,8 @@
 //
 // Organizations, vendors, task templates, tasks, workforce members and trials are stored
 // as jsonb documents (doc) of the domain values, with the version and the columns the
-// queries need beside them: a vendor's name, category, BAA state and its next review,
+// queries need beside them: a vendor's name, its name key ([vendors.NameKey], migration
+// 0005, for a listing by name, case and spaces aside), category, BAA state and its next review,
 // expiry and last activity dates; a task's state, due date, assignee, site, subject and
 // series; a member's name, role and employment dates; a trial's status. A vendor date or
 // a member's end date that is not set is NULL; a task's due date and a member's start
@@ -61,6 +62,11 @@
 // (org_id, catalog_version, control). A reminder claim is an INSERT … ON CONFLICT
 // DO NOTHING into reminders. Text keys use the "C" collation: listings order by name
 // then id byte-wise, as the other backends do, whatever the database's collation.
+// Every aggregate is kept by the same generic code: a table's description (its name, key
+// columns, indexed columns, and how to take them from a value) gives the Get, Create
+// and Update statements, built once, and each aggregate adds only its indexed queries.
+// Listings page in the order of their index: after the last row of a previous page, by
+// a row comparison on the index's columns (e.g. (due_on, id) > ($2, $3)), with a LIMIT.
 // Audit entries and events are rows; their instants are timestamptz, which keeps the
 // microsecond (an audit entry finer than that is refused, since it could not be read
 // back with its hash). jsonb does not keep the key order or spacing of an event's Data:
@@ -110,7 +116,9 @@
 // [storage.ErrExists]; a stale version, a serialization failure or deadlock (SQLSTATE
 // 40001, 40P01) or a lock timeout (55P03) [storage.ErrConflict]; a missing record
 // [storage.ErrNotFound]; a closed store [storage.ErrClosed]; a used-up transaction
-// [storage.ErrTxDone]. A cancelled context fails with the context's error.
+// [storage.ErrTxDone]. A cancelled context fails with the context's error. Any other
+// failure of the server, the connection or the driver, and a server that cannot be
+// reached at Open, is wrapped with [storage.ErrUnavailable], never taken for bad input.
 //
 // Expected outcomes (ErrExists, ErrConflict, ErrNotFound) are found without a failing
 // statement, so the transaction goes on as with the other backends. Values PostgreSQL

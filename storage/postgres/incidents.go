@@ -12,24 +12,18 @@ import (
 	"github.com/hipaaops/hipaaops/storage"
 )
 
-const (
-	sqlIncidentGet     = `SELECT version, doc FROM incidents WHERE org_id = $1 AND id = $2`
-	sqlIncidentVersion = `SELECT version FROM incidents WHERE org_id = $1 AND id = $2`
-	sqlIncidentCreate  = `INSERT INTO incidents (org_id, id, version, discovered_on, closed_on, doc)
-VALUES ($1, $2, 1, $3, $4, $5) ON CONFLICT (org_id, id) DO NOTHING`
-	sqlIncidentUpdate = `UPDATE incidents SET version = version + 1, discovered_on = $4, closed_on = $5, doc = $6
-WHERE org_id = $1 AND id = $2 AND version = $3`
-)
+// incidentTable keeps incidents with their discovery and closing dates (closed_on NULL
+// while the file is open), for the listing's indexes (0003_incidents.sql).
+var incidentTable = newTable(table[incident.ID, incident.Incident]{name: "incidents", kind: "incident",
+	keyCols: []string{"id"},
+	cols:    []string{"discovered_on", "closed_on"},
+	key:     func(v *incident.Incident) incident.ID { return v.ID },
+	keyArgs: func(id incident.ID) []string { return []string{string(id)} },
+	version: func(v *incident.Incident) *int64 { return &v.Version },
+	columns: incidentColumns})
 
-type incidentStore struct{ t *tx }
-
-func (s incidentStore) table() docTable[incident.Incident] {
-	return docTable[incident.Incident]{t: s.t, kind: "incident",
-		sqlGet: sqlIncidentGet, sqlVersion: sqlIncidentVersion, sqlCreate: sqlIncidentCreate, sqlUpdate: sqlIncidentUpdate,
-		key:     func(v *incident.Incident) string { return string(v.ID) },
-		setKey:  func(v *incident.Incident, id string) { v.ID = incident.ID(id) },
-		version: func(v *incident.Incident) *int64 { return &v.Version },
-		columns: incidentColumns}
+type incidentStore struct {
+	records[incident.ID, incident.Incident]
 }
 
 // incidentColumns returns the projected columns of an incident: the discovery date and
@@ -48,25 +42,10 @@ func incidentColumns(v *incident.Incident) ([]any, error) {
 	return []any{discovered, closed}, nil
 }
 
-func (s incidentStore) Get(ctx context.Context, id incident.ID) (incident.Incident, error) {
-	return s.table().get(ctx, string(id))
-}
-
-func (s incidentStore) Create(ctx context.Context, v *incident.Incident) error {
-	return s.table().create(ctx, v)
-}
-
-func (s incidentStore) Update(ctx context.Context, v *incident.Incident) error {
-	return s.table().update(ctx, v)
-}
-
 // List reads the incidents through the index incidentListSQL's query selects.
 func (s incidentStore) List(ctx context.Context, q storage.IncidentQuery) iter.Seq2[incident.Incident, error] {
 	sql, args := incidentListSQL(q)
-	if sql != "" {
-		args[0] = string(s.t.org)
-	}
-	return s.table().scan(ctx, sql, args...)
+	return s.list(ctx, sql, args)
 }
 
 // incidentListSQL builds the List query for q, ordered by discovery date then id; ""
@@ -94,6 +73,13 @@ func incidentListSQL(q storage.IncidentQuery) (string, []any) {
 			b.WriteString(" AND discovered_on < " + p.add(dayBound(q.Discovered.To)))
 		}
 	}
+	if q.AfterID != "" {
+		p.after(&b, "discovered_on", dayBound(q.AfterDiscovered), string(q.AfterID))
+	}
 	b.WriteString(" ORDER BY discovered_on, id")
+	p.limit(&b, q.Limit)
+	if p.nomatch {
+		return "", nil
+	}
 	return b.String(), p.args
 }

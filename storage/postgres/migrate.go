@@ -14,6 +14,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/hipaaops/hipaaops/vendors"
 )
 
 //go:embed migration/*.sql
@@ -171,6 +173,42 @@ func migrate(ctx context.Context, pool *pgxpool.Pool) (err error) {
 	return nil
 }
 
+// fixups finish, in Go and in the migration's transaction, what a migration's SQL can
+// only approximate. Another migration tool applies the SQL alone (see the migration).
+var fixups = map[string]func(context.Context, pgx.Tx) error{
+	"0005_vendor_name_key": rekeyVendors,
+}
+
+// rekeyVendors computes again, as vendors.NameKey does, the name key of the vendors
+// whose name has non-ASCII characters, which the database may lower differently.
+func rekeyVendors(ctx context.Context, tx pgx.Tx) error {
+	rows, err := tx.Query(ctx, `SELECT org_id, id, name, name_key FROM vendors WHERE name ~ '[^\x01-\x7f]'`)
+	if err != nil {
+		return err
+	}
+	type rekey struct{ org, id, key string }
+	var todo []rekey
+	for rows.Next() {
+		var org, id, name, key string
+		if err := rows.Scan(&org, &id, &name, &key); err != nil {
+			rows.Close()
+			return err
+		}
+		if k := vendors.NameKey(name); k != key {
+			todo = append(todo, rekey{org, id, k})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, r := range todo {
+		if _, err := tx.Exec(ctx, "UPDATE vendors SET name_key = $3 WHERE org_id = $1 AND id = $2", r.org, r.id, r.key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // apply runs one migration in its own transaction and checks that it recorded itself.
 func apply(ctx context.Context, conn *pgx.Conn, m migration) error {
 	tx, err := conn.Begin(ctx)
@@ -181,6 +219,11 @@ func apply(ctx context.Context, conn *pgx.Conn, m migration) error {
 	// Without arguments Exec uses the simple protocol, which runs several statements.
 	if _, err := tx.Exec(ctx, m.sql); err != nil {
 		return fmt.Errorf("postgres: migration %s: %w", m.name, err)
+	}
+	if fix := fixups[m.name]; fix != nil {
+		if err := fix(ctx, tx); err != nil {
+			return fmt.Errorf("postgres: migration %s: %w", m.name, err)
+		}
 	}
 	var name string
 	err = tx.QueryRow(ctx, "SELECT name FROM schema_migrations WHERE version = $1", m.version).Scan(&name)

@@ -18,6 +18,7 @@ import (
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/storage/postgres"
 	"github.com/hipaaops/hipaaops/storage/postgres/pgtest"
+	"github.com/hipaaops/hipaaops/vendors"
 )
 
 // migrationNames lists the embedded migrations, e.g. "0001_init".
@@ -180,7 +181,8 @@ func TestMigrate(t *testing.T) {
 			}))
 		}
 		_, err := conn.Exec(ctx, `INSERT INTO vendors (org_id, id, version, name, category, baa_state, doc)
-VALUES ('org-a', 'v1', 1, 'Acme', 'pacs', 'requested', '{"id":"v1","name":"Acme","category":"pacs","baa":{"state":"requested"}}')`)
+VALUES ('org-a', 'v1', 1, 'Acme', 'pacs', 'requested', '{"id":"v1","name":"Acme","category":"pacs","baa":{"state":"requested"}}'),
+       ('org-a', 'v2', 1, E' ÉCOLE\u00a0 Labs\t', 'pacs', 'requested', '{"id":"v2","name":" ÉCOLE\u00a0 Labs\t","category":"pacs","baa":{"state":"requested"}}')`)
 		require.NoError(t, err)
 		_, err = postgres.Open(ctx, url, postgres.Options{SkipMigrate: true})
 		require.ErrorIs(t, err, postgres.ErrSchemaTooOld)
@@ -196,6 +198,16 @@ VALUES ('org-a', 'v1', 1, 'Acme', 'pacs', 'requested', '{"id":"v1","name":"Acme"
 			v, err := tx.Vendors().Get(ctx, "v1")
 			require.NoError(t, err)
 			require.Equal(t, "Acme", v.Name)
+			// 0005 keyed the stored names as vendors.NameKey does, non-ASCII letters and
+			// white space included.
+			for name, id := range map[string]vendors.ID{"ACME": "v1", "école labs": "v2", "  École   LABS": "v2"} {
+				var got []vendors.ID
+				for v, err := range tx.Vendors().List(ctx, storage.VendorQuery{Name: name}) {
+					require.NoError(t, err)
+					got = append(got, v.ID)
+				}
+				require.Equal(t, []vendors.ID{id}, got, name)
+			}
 			_, err = tx.Reminders().Claim(ctx, "k", time.Now())
 			return err
 		}))

@@ -53,7 +53,7 @@ func TestQueryPlans(t *testing.T) {
 	require.NoError(t, err)
 	checks := map[string]planCheck{
 		"Vendors.Get": {postgres.Queries["Vendors.Get"], []any{o, "v-000005"}, "vendors_pkey", false},
-		"Vendors.Update": {postgres.Queries["Vendors.Update"], []any{o, "v-000005", int64(1), v.Name, string(v.Category),
+		"Vendors.Update": {postgres.Queries["Vendors.Update"], []any{o, "v-000005", int64(1), v.Name, vendors.NameKey(v.Name), string(v.Category),
 			string(v.BAA.State), pgDate(v.BAA.NextReviewOn), pgDate(v.BAA.ExpiresOn), pgDate(v.BAA.LastActivityOn), string(doc)},
 			"vendors_pkey", false},
 		"Vendors.ReviewsDue": {postgres.Queries["Vendors.ReviewsDue"], []any{o, from, to}, "vendors_org_review", true},
@@ -80,6 +80,10 @@ func TestQueryPlans(t *testing.T) {
 		}
 		checks[name] = c
 	}
+	// By name key: the vendors of one key, a row or two, sorted.
+	sql, args := postgres.ListSQL(storage.VendorQuery{Name: "  VAULT pacs 41 "})
+	args[0] = o
+	checks["Vendors.List/name"] = planCheck{sql, args, "vendors_org_name_key", false}
 	requirePlans(t, pool, checks)
 }
 
@@ -137,6 +141,7 @@ func TestTaskQueryPlans(t *testing.T) {
 		"active on":          {storage.MemberQuery{ActiveOn: base}, "members_org_name"},
 		"by role":            {storage.MemberQuery{Role: workforce.RoleNurse}, "members_org_role"},
 		"by role, active on": {storage.MemberQuery{Role: workforce.RoleNurse, ActiveOn: base}, "members_org_role"},
+		"page":               {storage.MemberQuery{AfterName: "M", AfterID: "m-000001", Limit: 20}, "members_org_name"},
 	}
 	for name, c := range members {
 		sql, args := postgres.MemberListSQL(c.q)
@@ -175,6 +180,8 @@ func TestIncidentQueryPlans(t *testing.T) {
 		"discovered in a year":  {storage.IncidentQuery{Discovered: year}, "incidents_org_discovered"},
 		"open, discovered then": {storage.IncidentQuery{Open: true, Discovered: year}, "incidents_org_open"},
 		"all":                   {storage.IncidentQuery{}, "incidents_org_discovered"},
+		"page":                  {storage.IncidentQuery{AfterDiscovered: base - 100, AfterID: "i-000001", Limit: 20}, "incidents_org_discovered"},
+		"open, page":            {storage.IncidentQuery{Open: true, AfterDiscovered: base - 100, AfterID: "i-000001", Limit: 20}, "incidents_org_open"},
 	}
 	for name, c := range incidents {
 		sql, args := postgres.IncidentListSQL(c.q)
@@ -208,9 +215,9 @@ func TestRiskQueryPlans(t *testing.T) {
 			pgDate(0), string(doc)}, "risks_pkey", false},
 		"Analyses.Get":  {postgres.Queries["Analyses.Get"], []any{o, "sra-2007"}, "analyses_pkey", false},
 		"Analyses.List": {postgres.Queries["Analyses.List"], []any{o}, "analyses_org_year", true},
-		"ControlDecisions.Get": {postgres.Queries["ControlDecisions.Get"], []any{o, "164.303(a)(2)(iv)", "2013-omnibus"},
+		"ControlDecisions.Get": {postgres.Queries["ControlDecisions.Get"], []any{o, "2013-omnibus", "164.303(a)(2)(iv)"},
 			"control_decisions_pkey", false},
-		"ControlDecisions.Update": {postgres.Queries["ControlDecisions.Update"], []any{o, "164.303(a)(2)(iv)", "2013-omnibus",
+		"ControlDecisions.Update": {postgres.Queries["ControlDecisions.Update"], []any{o, "2013-omnibus", "164.303(a)(2)(iv)",
 			int64(1), `{}`}, "control_decisions_pkey", false},
 		"ControlDecisions.List": {postgres.Queries["ControlDecisions.List"], []any{o, "2013-omnibus"}, "control_decisions_pkey", true},
 	}
@@ -226,6 +233,8 @@ func TestRiskQueryPlans(t *testing.T) {
 		"reviews overdue":                 {storage.RiskQuery{ReviewDue: storage.Window{From: 1, To: base}}, "risks_org_review_due"},
 		"open":                            {storage.RiskQuery{Open: true}, "risks_pkey"},
 		"all":                             {storage.RiskQuery{}, "risks_pkey"},
+		"page":                            {storage.RiskQuery{AfterID: "r-000010", Limit: 20}, "risks_pkey"},
+		"treatments due, page":            {storage.RiskQuery{TreatmentDue: quarter, AfterOn: base + 10, AfterID: "r-000010", Limit: 20}, "risks_org_treatment_due"},
 	}
 	for name, c := range risks {
 		sql, args := postgres.RiskListSQL(c.q)

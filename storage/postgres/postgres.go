@@ -104,7 +104,7 @@ func New(ctx context.Context, pool *pgxpool.Pool, opts Options) (*Store, error) 
 		return nil, fmt.Errorf("postgres: Options.LockTimeout %s must not be negative", opts.LockTimeout)
 	}
 	if err := pool.Ping(ctx); err != nil {
-		return nil, fmt.Errorf("postgres: cannot reach the database server at %s: %w", serverOf(pool), err)
+		return nil, fmt.Errorf("postgres: cannot reach the database server at %s: %w: %w", serverOf(pool), storage.ErrUnavailable, err)
 	}
 	var err error
 	if opts.SkipMigrate {
@@ -327,7 +327,9 @@ func (s *Store) take() *pgxpool.Conn {
 
 // classify maps a database error to the storage sentinels: a duplicate key is
 // ErrExists; a serialization failure, deadlock or lock timeout ErrConflict; an error
-// caused by the context ending also matches the context's error.
+// caused by the context ending matches the context's error; any other failure of the
+// server, the connection or the driver is ErrUnavailable, so that it is never taken for
+// bad input. The driver's error stays reachable with errors.As.
 func classify(ctx context.Context, err error) error {
 	if err == nil {
 		return nil
@@ -341,8 +343,14 @@ func classify(ctx context.Context, err error) error {
 			return fmt.Errorf("postgres: %w: %w", storage.ErrConflict, err)
 		}
 	}
-	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+	if cerr := ctx.Err(); cerr != nil {
+		if errors.Is(err, cerr) {
+			return fmt.Errorf("postgres: %w", err)
+		}
 		return fmt.Errorf("postgres: %w: %w", cerr, err)
 	}
-	return fmt.Errorf("postgres: %w", err)
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("postgres: %w", err)
+	}
+	return fmt.Errorf("postgres: %w: %w", storage.ErrUnavailable, err)
 }

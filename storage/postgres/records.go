@@ -18,11 +18,6 @@ import (
 )
 
 const (
-	sqlOrgGet     = `SELECT version, doc FROM organizations WHERE org_id = $1`
-	sqlOrgVersion = `SELECT version FROM organizations WHERE org_id = $1`
-	sqlOrgCreate  = `INSERT INTO organizations (org_id, version, doc) VALUES ($1, 1, $2) ON CONFLICT (org_id) DO NOTHING`
-	sqlOrgUpdate  = `UPDATE organizations SET version = version + 1, doc = $3 WHERE org_id = $1 AND version = $2`
-
 	// sqlAuditAppend stores an entry only if it follows the last one: its seq is one
 	// more and its prev is the last one's hash ("" for the first).
 	sqlAuditAppend = `INSERT INTO audit_entries (org_id, seq, at, actor, action, object_type, object_id, digest, prev, hash)
@@ -47,89 +42,35 @@ FROM events WHERE org_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`
 // rows are closed before they are yielded, and memory stays bounded on long logs.
 const pageSize = 1000
 
-type orgStore struct{ t *tx }
+// orgTable keeps the organizations' profiles, one row per organization: its key is
+// org_id alone.
+var orgTable = newTable(table[org.ID, org.Organization]{name: "organizations", kind: "organization",
+	key:     func(o *org.Organization) org.ID { return o.ID },
+	keyArgs: func(org.ID) []string { return nil },
+	version: func(o *org.Organization) *int64 { return &o.Version },
+	columns: func(*org.Organization) ([]any, error) { return nil, nil }})
+
+// orgStore is the profile of the transaction's organization: the records of its one row.
+type orgStore struct {
+	records records[org.ID, org.Organization]
+}
 
 func (o orgStore) Get(ctx context.Context) (org.Organization, error) {
-	var version int64
-	var doc []byte
-	found := false
-	_, err := o.t.query(ctx, false, func(r pgx.Rows) error {
-		found = true
-		return r.Scan(&version, &doc)
-	}, sqlOrgGet, string(o.t.org))
-	if err != nil {
-		return org.Organization{}, err
-	}
-	if !found {
-		return org.Organization{}, fmt.Errorf("organization %q: %w", o.t.org, storage.ErrNotFound)
-	}
-	var p org.Organization
-	if err := json.Unmarshal(doc, &p); err != nil {
-		return org.Organization{}, fmt.Errorf("postgres: organization %q: stored document cannot be read: %w", o.t.org, err)
-	}
-	p.ID, p.Version = o.t.org, version
-	return p, nil
+	return o.records.Get(ctx, o.records.t.org)
 }
 
 func (o orgStore) Create(ctx context.Context, p *org.Organization) error {
-	if p.ID != o.t.org {
-		return fmt.Errorf("postgres: organization id %q is not the handle's %q: %w", p.ID, o.t.org, storage.ErrNotFound)
+	if p.ID != o.records.t.org {
+		return fmt.Errorf("postgres: organization id %q is not the handle's %q: %w", p.ID, o.records.t.org, storage.ErrNotFound)
 	}
-	doc, err := marshalOrg(p, 1)
-	if err != nil {
-		return err
-	}
-	tag, err := o.t.query(ctx, true, nil, sqlOrgCreate, string(o.t.org), doc)
-	if err != nil {
-		return err
-	}
-	if tag.RowsAffected() == 0 {
-		return fmt.Errorf("organization %q: %w", p.ID, storage.ErrExists)
-	}
-	p.Version = 1
-	return nil
+	return o.records.Create(ctx, p)
 }
 
 func (o orgStore) Update(ctx context.Context, p *org.Organization) error {
-	if p.ID != o.t.org {
+	if p.ID != o.records.t.org {
 		return fmt.Errorf("organization %q: %w", p.ID, storage.ErrNotFound)
 	}
-	if err := o.t.ready(ctx, true); err != nil { // before the encoding work
-		return err
-	}
-	doc, err := marshalOrg(p, p.Version+1)
-	if err != nil {
-		return err
-	}
-	tag, err := o.t.query(ctx, true, nil, sqlOrgUpdate, string(o.t.org), p.Version, doc)
-	if err != nil {
-		return err
-	}
-	if tag.RowsAffected() == 0 {
-		stored, found, err := o.t.version(ctx, sqlOrgVersion, string(o.t.org))
-		if err != nil {
-			return err
-		}
-		if !found {
-			return fmt.Errorf("organization %q: %w", p.ID, storage.ErrNotFound)
-		}
-		return fmt.Errorf("organization %q version %d, stored %d: %w", p.ID, p.Version, stored, storage.ErrConflict)
-	}
-	p.Version++
-	return nil
-}
-
-func marshalOrg(p *org.Organization, version int64) ([]byte, error) {
-	c := *p
-	c.Version = version
-	doc, err := json.Marshal(&c)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: organization %q: %w", p.ID, err)
-	}
-	if hasNUL(doc) {
-		return nil, validation.New("postgres", "organization", "a text field contains a NUL character, which PostgreSQL cannot store")
-	}
-	return doc, nil
+	return o.records.Update(ctx, p)
 }
 
 // version reads the stored version of a record after an update matched no row.
@@ -193,7 +134,7 @@ func (a auditLog) Last(ctx context.Context) (audit.Entry, error) {
 	return e, nil
 }
 
-func (a auditLog) List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, error] {
+func (a auditLog) List(ctx context.Context, from uint64, limit int) iter.Seq2[audit.Entry, error] {
 	return func(yield func(audit.Entry, error) bool) {
 		if from > math.MaxInt64 {
 			if err := a.t.ready(ctx, false); err != nil {
@@ -203,12 +144,16 @@ func (a auditLog) List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, 
 		}
 		next := int64(from)
 		for {
-			page := make([]audit.Entry, 0, 16)
+			n := pageSize
+			if limit > 0 {
+				n = min(n, limit)
+			}
+			page := make([]audit.Entry, 0, min(n, 16))
 			_, err := a.t.query(ctx, false, func(r pgx.Rows) error {
 				e, err := scanEntry(r)
 				page = append(page, e)
 				return err
-			}, sqlAuditList, string(a.t.org), next, pageSize)
+			}, sqlAuditList, string(a.t.org), next, n)
 			if err != nil {
 				yield(audit.Entry{}, err)
 				return
@@ -218,7 +163,12 @@ func (a auditLog) List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, 
 					return
 				}
 			}
-			if len(page) < pageSize {
+			if limit > 0 {
+				if limit -= len(page); limit == 0 {
+					return
+				}
+			}
+			if len(page) < n {
 				return
 			}
 			next = int64(page[len(page)-1].Seq) + 1

@@ -60,7 +60,7 @@ func TestRiskWindowsFollowStatus(t *testing.T) {
 	require.Empty(t, list(storage.RiskQuery{TreatmentDue: month, ReviewDue: month}), "no risk is in both windows")
 
 	require.NoError(t, o.Update(ctx, func(tx storage.Tx) error {
-		_, err := tx.ControlDecisions().Get(ctx, "2013-omnibus\x00", "164.312(a)(2)(iv)")
+		_, err := tx.ControlDecisions().Get(ctx, controls.DecisionKey{CatalogVersion: "2013-omnibus\x00", Control: "164.312(a)(2)(iv)"})
 		require.ErrorIs(t, err, storage.ErrNotFound)
 		for _, err := range tx.ControlDecisions().List(ctx, "\xff") {
 			require.NoError(t, err)

@@ -13,33 +13,18 @@ import (
 	"github.com/hipaaops/hipaaops/workforce"
 )
 
-const (
-	sqlMemberGet     = `SELECT version, doc FROM members WHERE org_id = $1 AND id = $2`
-	sqlMemberVersion = `SELECT version FROM members WHERE org_id = $1 AND id = $2`
-	sqlMemberCreate  = `INSERT INTO members (org_id, id, version, name, role, start_on, end_on, doc)
-VALUES ($1, $2, 1, $3, $4, $5, $6, $7) ON CONFLICT (org_id, id) DO NOTHING`
-	sqlMemberUpdate = `UPDATE members SET version = version + 1, name = $4, role = $5, start_on = $6, end_on = $7, doc = $8
-WHERE org_id = $1 AND id = $2 AND version = $3`
+// memberTable keeps the roster with the columns of its indexes: name, role, start and
+// end (NULL while employed).
+var memberTable = newTable(table[workforce.ID, workforce.Member]{name: "members", kind: "member",
+	keyCols: []string{"id"},
+	cols:    []string{"name", "role", "start_on", "end_on"},
+	key:     func(v *workforce.Member) workforce.ID { return v.ID },
+	keyArgs: func(id workforce.ID) []string { return []string{string(id)} },
+	version: func(v *workforce.Member) *int64 { return &v.Version },
+	columns: memberColumns})
 
-	sqlTrialGet     = `SELECT version, doc FROM trials WHERE org_id = $1 AND id = $2`
-	sqlTrialVersion = `SELECT version FROM trials WHERE org_id = $1 AND id = $2`
-	sqlTrialCreate  = `INSERT INTO trials (org_id, id, version, status, doc) VALUES ($1, $2, 1, $3, $4)
-ON CONFLICT (org_id, id) DO NOTHING`
-	sqlTrialUpdate = `UPDATE trials SET version = version + 1, status = $4, doc = $5
-WHERE org_id = $1 AND id = $2 AND version = $3`
-	sqlTrialList       = `SELECT id, version, doc FROM trials WHERE org_id = $1 ORDER BY id`
-	sqlTrialListStatus = `SELECT id, version, doc FROM trials WHERE org_id = $1 AND status = $2 ORDER BY id`
-)
-
-type memberStore struct{ t *tx }
-
-func (s memberStore) table() docTable[workforce.Member] {
-	return docTable[workforce.Member]{t: s.t, kind: "member",
-		sqlGet: sqlMemberGet, sqlVersion: sqlMemberVersion, sqlCreate: sqlMemberCreate, sqlUpdate: sqlMemberUpdate,
-		key:     func(v *workforce.Member) string { return string(v.ID) },
-		setKey:  func(v *workforce.Member, id string) { v.ID = workforce.ID(id) },
-		version: func(v *workforce.Member) *int64 { return &v.Version },
-		columns: memberColumns}
+type memberStore struct {
+	records[workforce.ID, workforce.Member]
 }
 
 // memberColumns returns the projected columns of a member: name, role, start and end
@@ -61,24 +46,9 @@ func memberColumns(m *workforce.Member) ([]any, error) {
 	return []any{m.Name, string(m.Role), start, end}, nil
 }
 
-func (s memberStore) Get(ctx context.Context, id workforce.ID) (workforce.Member, error) {
-	return s.table().get(ctx, string(id))
-}
-
-func (s memberStore) Create(ctx context.Context, v *workforce.Member) error {
-	return s.table().create(ctx, v)
-}
-
-func (s memberStore) Update(ctx context.Context, v *workforce.Member) error {
-	return s.table().update(ctx, v)
-}
-
 func (s memberStore) List(ctx context.Context, q storage.MemberQuery) iter.Seq2[workforce.Member, error] {
 	sql, args := memberListSQL(q)
-	if sql != "" {
-		args[0] = string(s.t.org)
-	}
-	return s.table().scan(ctx, sql, args...)
+	return s.list(ctx, sql, args)
 }
 
 // memberListSQL builds the roster query for q, ordered by name then id (index
@@ -96,47 +66,58 @@ func memberListSQL(q storage.MemberQuery) (string, []any) {
 		d := p.add(dayBound(q.ActiveOn))
 		b.WriteString(" AND start_on <= " + d + " AND (end_on IS NULL OR end_on >= " + d + ")")
 	}
+	if q.AfterName != "" || q.AfterID != "" {
+		b.WriteString(" AND (name, id) > (" + p.text(q.AfterName) + ", " + p.text(string(q.AfterID)) + ")")
+	}
 	b.WriteString(" ORDER BY name, id")
+	p.limit(&b, q.Limit)
 	if p.nomatch {
 		return "", nil
 	}
 	return b.String(), p.args
 }
 
-type trialStore struct{ t *tx }
+// trialTable keeps clinical trials with their status, for trials_org_status.
+var trialTable = newTable(table[trials.ID, trials.Trial]{name: "trials", kind: "trial",
+	keyCols: []string{"id"},
+	cols:    []string{"status"},
+	key:     func(v *trials.Trial) trials.ID { return v.ID },
+	keyArgs: func(id trials.ID) []string { return []string{string(id)} },
+	version: func(v *trials.Trial) *int64 { return &v.Version },
+	columns: func(v *trials.Trial) ([]any, error) {
+		if err := textOK("trial", string(v.Status)); err != nil {
+			return nil, err
+		}
+		return []any{string(v.Status)}, nil
+	}})
 
-func (s trialStore) table() docTable[trials.Trial] {
-	return docTable[trials.Trial]{t: s.t, kind: "trial",
-		sqlGet: sqlTrialGet, sqlVersion: sqlTrialVersion, sqlCreate: sqlTrialCreate, sqlUpdate: sqlTrialUpdate,
-		key:     func(v *trials.Trial) string { return string(v.ID) },
-		setKey:  func(v *trials.Trial, id string) { v.ID = trials.ID(id) },
-		version: func(v *trials.Trial) *int64 { return &v.Version },
-		columns: func(v *trials.Trial) ([]any, error) {
-			if err := textOK("trial", string(v.Status)); err != nil {
-				return nil, err
-			}
-			return []any{string(v.Status)}, nil
-		}}
+type trialStore struct {
+	records[trials.ID, trials.Trial]
 }
 
-func (s trialStore) Get(ctx context.Context, id trials.ID) (trials.Trial, error) {
-	return s.table().get(ctx, string(id))
+// List reads the trials in id order: the organization's range of the primary key, or
+// of trials_org_status for a status (0002_tasks.sql).
+func (s trialStore) List(ctx context.Context, q storage.TrialQuery) iter.Seq2[trials.Trial, error] {
+	sql, args := trialListSQL(q)
+	return s.list(ctx, sql, args)
 }
 
-func (s trialStore) Create(ctx context.Context, v *trials.Trial) error {
-	return s.table().create(ctx, v)
-}
-
-func (s trialStore) Update(ctx context.Context, v *trials.Trial) error {
-	return s.table().update(ctx, v)
-}
-
-func (s trialStore) List(ctx context.Context, status trials.Status) iter.Seq2[trials.Trial, error] {
-	switch {
-	case status == "":
-		return s.table().scan(ctx, sqlTrialList, string(s.t.org))
-	case textOK("trial status", string(status)) != nil: // no stored trial has it
-		return s.table().scan(ctx, "")
+// trialListSQL builds the List query for q, in id order; "" when q cannot match any
+// trial. $1 is the organization.
+func trialListSQL(q storage.TrialQuery) (string, []any) {
+	p := newParams()
+	var b strings.Builder
+	b.WriteString("SELECT id, version, doc FROM trials WHERE org_id = $1")
+	if q.Status != "" {
+		b.WriteString(" AND status = " + p.text(string(q.Status)))
 	}
-	return s.table().scan(ctx, sqlTrialListStatus, string(s.t.org), string(status))
+	if q.AfterID != "" {
+		b.WriteString(" AND id > " + p.text(string(q.AfterID)))
+	}
+	b.WriteString(" ORDER BY id")
+	p.limit(&b, q.Limit)
+	if p.nomatch {
+		return "", nil
+	}
+	return b.String(), p.args
 }

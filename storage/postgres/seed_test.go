@@ -77,10 +77,10 @@ func seed(tb testing.TB, pool *pgxpool.Pool, orgs, perOrg int) {
 		v := seedVendor(j, perOrg)
 		doc, err := json.Marshal(&v)
 		require.NoError(tb, err)
-		docs = append(docs, []any{"", string(v.ID), int64(1), v.Name, string(v.Category), string(v.BAA.State),
+		docs = append(docs, []any{"", string(v.ID), int64(1), v.Name, vendors.NameKey(v.Name), string(v.Category), string(v.BAA.State),
 			pgDate(v.BAA.NextReviewOn), pgDate(v.BAA.ExpiresOn), pgDate(v.BAA.LastActivityOn), doc})
 	}
-	cols := []string{"org_id", "id", "version", "name", "category", "baa_state", "next_review_on", "expires_on", "last_activity_on", "doc"}
+	cols := []string{"org_id", "id", "version", "name", "name_key", "category", "baa_state", "next_review_on", "expires_on", "last_activity_on", "doc"}
 	for i := range orgs {
 		o := string(seedOrg(i))
 		for _, r := range docs {
@@ -281,12 +281,12 @@ func seedAnalyses(tb testing.TB, pool *pgxpool.Pool, orgs, perOrg int) {
 	var analyses, decisions [][]any
 	for i := range orgs {
 		for j := range perOrg {
-			a := riskreg.Snapshot(fmt.Sprintf("sra-%04d", 2000+j), 2000+j, riskreg.MethodHHS3x3,
+			a := riskreg.Snapshot(riskreg.AnalysisID(fmt.Sprintf("sra-%04d", 2000+j)), 2000+j, riskreg.MethodHHS3x3,
 				[]riskreg.Risk{seedRisk(j), seedRisk(j + 1)})
 			a.Version, a.CreatedAt = 1, time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
 			doc, err := json.Marshal(&a)
 			require.NoError(tb, err)
-			analyses = append(analyses, []any{string(seedOrg(i)), a.ID, a.Version, int64(a.Year), doc})
+			analyses = append(analyses, []any{string(seedOrg(i)), string(a.ID), a.Version, int64(a.Year), doc})
 			for _, version := range []string{"2013-omnibus", "2027-final"} {
 				d := controls.AddressableDecision{Control: controls.ID(fmt.Sprintf("164.3%02d(a)(2)(iv)", j)),
 					CatalogVersion: version, Decision: controls.DecisionImplemented, DecidedBy: "Security officer",

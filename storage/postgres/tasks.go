@@ -18,64 +18,39 @@ import (
 // them (TestStateLists), so that the planner can match a query's predicate to them.
 var openSQL = sqlList(task.OpenStates())
 
-const (
-	sqlTemplateGet     = `SELECT version, doc FROM templates WHERE org_id = $1 AND id = $2`
-	sqlTemplateVersion = `SELECT version FROM templates WHERE org_id = $1 AND id = $2`
-	sqlTemplateCreate  = `INSERT INTO templates (org_id, id, version, doc) VALUES ($1, $2, 1, $3)
-ON CONFLICT (org_id, id) DO NOTHING`
-	sqlTemplateUpdate = `UPDATE templates SET version = version + 1, doc = $4
-WHERE org_id = $1 AND id = $2 AND version = $3`
-	sqlTemplateList = `SELECT id, version, doc FROM templates WHERE org_id = $1 ORDER BY id`
-
-	sqlTaskGet     = `SELECT version, doc FROM tasks WHERE org_id = $1 AND id = $2`
-	sqlTaskVersion = `SELECT version FROM tasks WHERE org_id = $1 AND id = $2`
-	sqlTaskCreate  = `INSERT INTO tasks (org_id, id, version, state, due_on, assignee_person, assignee_role, site,
-  subject_type, subject_id, series, doc)
-VALUES ($1, $2, 1, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (org_id, id) DO NOTHING`
-	sqlTaskUpdate = `UPDATE tasks SET version = version + 1, state = $4, due_on = $5, assignee_person = $6,
-  assignee_role = $7, site = $8, subject_type = $9, subject_id = $10, series = $11, doc = $12
-WHERE org_id = $1 AND id = $2 AND version = $3`
-
-	sqlReminderClaim = `INSERT INTO reminders (org_id, key, claimed_at) VALUES ($1, $2, $3)
+const sqlReminderClaim = `INSERT INTO reminders (org_id, key, claimed_at) VALUES ($1, $2, $3)
 ON CONFLICT (org_id, key) DO NOTHING`
-)
 
-type templateStore struct{ t *tx }
+// templateTable keeps task templates: their listing reads the primary key.
+var templateTable = newTable(table[task.TemplateID, task.Template]{name: "templates", kind: "template",
+	keyCols: []string{"id"},
+	key:     func(v *task.Template) task.TemplateID { return v.ID },
+	keyArgs: func(id task.TemplateID) []string { return []string{string(id)} },
+	version: func(v *task.Template) *int64 { return &v.Version },
+	columns: func(*task.Template) ([]any, error) { return nil, nil }})
 
-func (s templateStore) table() docTable[task.Template] {
-	return docTable[task.Template]{t: s.t, kind: "template",
-		sqlGet: sqlTemplateGet, sqlVersion: sqlTemplateVersion, sqlCreate: sqlTemplateCreate, sqlUpdate: sqlTemplateUpdate,
-		key:     func(v *task.Template) string { return string(v.ID) },
-		setKey:  func(v *task.Template, id string) { v.ID = task.TemplateID(id) },
-		version: func(v *task.Template) *int64 { return &v.Version },
-		columns: func(*task.Template) ([]any, error) { return nil, nil }}
+type templateStore struct {
+	records[task.TemplateID, task.Template]
 }
 
-func (s templateStore) Get(ctx context.Context, id task.TemplateID) (task.Template, error) {
-	return s.table().get(ctx, string(id))
+// List reads the organization's range of the primary key, in id order.
+func (s templateStore) List(ctx context.Context, q storage.TemplateQuery) iter.Seq2[task.Template, error] {
+	sql, args := idListSQL("templates", string(q.AfterID), q.Limit)
+	return s.list(ctx, sql, args)
 }
 
-func (s templateStore) Create(ctx context.Context, v *task.Template) error {
-	return s.table().create(ctx, v)
-}
+// taskTable keeps tasks with the columns of their indexes (0002_tasks.sql).
+var taskTable = newTable(table[task.ID, task.Task]{name: "tasks", kind: "task",
+	keyCols: []string{"id"},
+	cols: []string{"state", "due_on", "assignee_person", "assignee_role", "site",
+		"subject_type", "subject_id", "series"},
+	key:     func(v *task.Task) task.ID { return v.ID },
+	keyArgs: func(id task.ID) []string { return []string{string(id)} },
+	version: func(v *task.Task) *int64 { return &v.Version },
+	columns: taskColumns})
 
-func (s templateStore) Update(ctx context.Context, v *task.Template) error {
-	return s.table().update(ctx, v)
-}
-
-func (s templateStore) List(ctx context.Context) iter.Seq2[task.Template, error] {
-	return s.table().scan(ctx, sqlTemplateList, string(s.t.org))
-}
-
-type taskStore struct{ t *tx }
-
-func (s taskStore) table() docTable[task.Task] {
-	return docTable[task.Task]{t: s.t, kind: "task",
-		sqlGet: sqlTaskGet, sqlVersion: sqlTaskVersion, sqlCreate: sqlTaskCreate, sqlUpdate: sqlTaskUpdate,
-		key:     func(v *task.Task) string { return string(v.ID) },
-		setKey:  func(v *task.Task, id string) { v.ID = task.ID(id) },
-		version: func(v *task.Task) *int64 { return &v.Version },
-		columns: taskColumns}
+type taskStore struct {
+	records[task.ID, task.Task]
 }
 
 // taskColumns returns the projected columns of a task, in the order of the statements.
@@ -92,21 +67,10 @@ func taskColumns(v *task.Task) ([]any, error) {
 		v.Subject.Type, v.Subject.ID, string(v.Series)}, nil
 }
 
-func (s taskStore) Get(ctx context.Context, id task.ID) (task.Task, error) {
-	return s.table().get(ctx, string(id))
-}
-
-func (s taskStore) Create(ctx context.Context, v *task.Task) error { return s.table().create(ctx, v) }
-
-func (s taskStore) Update(ctx context.Context, v *task.Task) error { return s.table().update(ctx, v) }
-
 // List reads the tasks through the index that q's filters select (see taskListSQL).
 func (s taskStore) List(ctx context.Context, q storage.TaskQuery) iter.Seq2[task.Task, error] {
 	sql, args := taskListSQL(q)
-	if sql != "" {
-		args[0] = string(s.t.org)
-	}
-	return s.table().scan(ctx, sql, args...)
+	return s.list(ctx, sql, args)
 }
 
 // taskListSQL builds the List query for the filters q sets, ordered by due date then
@@ -149,13 +113,10 @@ func taskListSQL(q storage.TaskQuery) (string, []any) {
 		b.WriteString(" AND series = " + p.text(string(q.Series)))
 	}
 	if q.AfterDue != date.Zero || q.AfterID != "" {
-		due := p.add(dayBound(q.AfterDue))
-		b.WriteString(" AND (due_on, id) > (" + due + ", " + p.text(string(q.AfterID)) + ")")
+		p.after(&b, "due_on", dayBound(q.AfterDue), string(q.AfterID))
 	}
 	b.WriteString(" ORDER BY due_on, id")
-	if q.Limit > 0 {
-		b.WriteString(" LIMIT " + p.add(q.Limit))
-	}
+	p.limit(&b, q.Limit)
 	if p.nomatch {
 		return "", nil
 	}

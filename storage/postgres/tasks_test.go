@@ -102,7 +102,7 @@ func TestTaskLookupsOfBadText(t *testing.T) {
 			require.Empty(t, collect(t, tx.Tasks().List(ctx, q)), "%+v", q)
 		}
 		require.Empty(t, collect(t, tx.Members().List(ctx, storage.MemberQuery{Role: "n\x00"})))
-		require.Empty(t, collect(t, tx.Trials().List(ctx, "\xff")))
+		require.Empty(t, collect(t, tx.Trials().List(ctx, storage.TrialQuery{Status: "\xff"})))
 		_, err = tx.Tasks().Get(ctx, "t1")
 		return err // the transaction is still usable
 	}))

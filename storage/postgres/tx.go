@@ -51,19 +51,26 @@ type tx struct {
 
 var _ storage.Tx = (*tx)(nil)
 
-func (t *tx) Organization() storage.Organizations        { return orgStore{t} }
-func (t *tx) Vendors() storage.Vendors                   { return vendorStore{t} }
-func (t *tx) Templates() storage.Templates               { return templateStore{t} }
-func (t *tx) Tasks() storage.Tasks                       { return taskStore{t} }
-func (t *tx) Members() storage.Members                   { return memberStore{t} }
-func (t *tx) Trials() storage.Trials                     { return trialStore{t} }
-func (t *tx) Reminders() storage.Reminders               { return reminderStore{t} }
-func (t *tx) Incidents() storage.Incidents               { return incidentStore{t} }
-func (t *tx) Risks() storage.Risks                       { return riskStore{t} }
-func (t *tx) Analyses() storage.Analyses                 { return analysisStore{t} }
-func (t *tx) ControlDecisions() storage.ControlDecisions { return decisionStore{t} }
-func (t *tx) Audit() storage.AuditLog                    { return auditLog{t} }
-func (t *tx) Events() storage.EventLog                   { return eventLog{t} }
+func (t *tx) Organization() storage.Organizations { return orgStore{records: recordsOf(t, orgTable)} }
+func (t *tx) Vendors() storage.Vendors            { return vendorStore{recordsOf(t, vendorTable)} }
+func (t *tx) Templates() storage.Templates        { return templateStore{recordsOf(t, templateTable)} }
+func (t *tx) Tasks() storage.Tasks                { return taskStore{recordsOf(t, taskTable)} }
+func (t *tx) Members() storage.Members            { return memberStore{recordsOf(t, memberTable)} }
+func (t *tx) Trials() storage.Trials              { return trialStore{recordsOf(t, trialTable)} }
+func (t *tx) Reminders() storage.Reminders        { return reminderStore{t} }
+func (t *tx) Incidents() storage.Incidents        { return incidentStore{recordsOf(t, incidentTable)} }
+func (t *tx) Risks() storage.Risks                { return riskStore{recordsOf(t, riskTable)} }
+func (t *tx) Analyses() storage.Analyses          { return analysisStore{recordsOf(t, analysisTable)} }
+func (t *tx) ControlDecisions() storage.ControlDecisions {
+	return decisionStore{recordsOf(t, decisionTable)}
+}
+func (t *tx) Audit() storage.AuditLog  { return auditLog{t} }
+func (t *tx) Events() storage.EventLog { return eventLog{t} }
+
+// recordsOf returns the records of table tb in t.
+func recordsOf[K comparable, V any](t *tx, tb *table[K, V]) records[K, V] {
+	return records[K, V]{t: t, tb: tb}
+}
 
 // finish marks the transaction ended and returns its connection (nil if it ran no
 // statement) and the first failed statement's error.

@@ -274,6 +274,8 @@ func TestBadStoredData(t *testing.T) {
 		require.NoError(t, s.Org("org-a").View(ctx, func(tx storage.Tx) error {
 			_, err := tx.Vendors().Get(ctx, "v1")
 			require.ErrorContains(t, err, "cannot be read", doc)
+			require.NotErrorIs(t, err, validation.ErrInvalid, "stored data is not the caller's bad input")
+			require.NotErrorIs(t, err, storage.ErrUnavailable, doc)
 			var listErr error
 			for _, err := range tx.Vendors().List(ctx, storage.VendorQuery{}) {
 				if err != nil {

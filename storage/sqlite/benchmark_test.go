@@ -79,10 +79,10 @@ func dayArg(d date.Date) any {
 
 // Hand-written SQL of the raw benchmarks.
 const (
-	rawInsert = `INSERT INTO vendors (org_id, id, version, name, category, baa_state, next_review_on, expires_on,
-    last_activity_on, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	rawInsert = `INSERT INTO vendors (org_id, id, version, name, name_key, category, baa_state, next_review_on, expires_on,
+    last_activity_on, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	rawGet    = `SELECT version, doc FROM vendors WHERE org_id = ? AND id = ?`
-	rawUpdate = `UPDATE vendors SET version = version + 1, name = ?, category = ?, baa_state = ?, next_review_on = ?,
+	rawUpdate = `UPDATE vendors SET version = version + 1, name = ?, name_key = ?, category = ?, baa_state = ?, next_review_on = ?,
     expires_on = ?, last_activity_on = ?, doc = ? WHERE org_id = ? AND id = ? AND version = ?`
 	rawReviewsDue = `SELECT version, doc FROM vendors WHERE org_id = ?
     AND baa_state IN ('signed', 'review_due', 'reviewed', 'renewed')
@@ -90,7 +90,7 @@ const (
 )
 
 func rawArgs(orgID org.ID, v *vendors.Vendor, doc []byte) []any {
-	return []any{string(orgID), string(v.ID), v.Version, v.Name, string(v.Category), string(v.BAA.State),
+	return []any{string(orgID), string(v.ID), v.Version, v.Name, vendors.NameKey(v.Name), string(v.Category), string(v.BAA.State),
 		dayArg(v.BAA.NextReviewOn), dayArg(v.BAA.ExpiresOn), dayArg(v.BAA.LastActivityOn), string(doc)}
 }
 
@@ -224,7 +224,7 @@ func benchVendors(b *testing.B, s *sqlite.Store, db *sql.DB, idList []vendors.ID
 			if err != nil {
 				b.Fatal(err)
 			}
-			res, err := db.ExecContext(ctx, rawUpdate, v.Name, string(v.Category), string(v.BAA.State),
+			res, err := db.ExecContext(ctx, rawUpdate, v.Name, vendors.NameKey(v.Name), string(v.Category), string(v.BAA.State),
 				dayArg(v.BAA.NextReviewOn), dayArg(v.BAA.ExpiresOn), dayArg(v.BAA.LastActivityOn), string(doc),
 				string(orgs[i%len(vs)]), string(v.ID), v.Version)
 			if err != nil {

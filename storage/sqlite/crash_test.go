@@ -21,7 +21,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hipaaops/hipaaops/compliance"
+	"github.com/hipaaops/hipaaops/event"
 	"github.com/hipaaops/hipaaops/org"
+	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/storage/sqlite"
 	"github.com/hipaaops/hipaaops/vendors"
@@ -41,10 +43,14 @@ var (
 
 func crashEngine(s storage.Store, round int) *compliance.Engine {
 	var n atomic.Int64
-	return compliance.New(s, compliance.Options{
+	e, err := compliance.New(s, compliance.Options{
 		Now:   func() time.Time { return crashNow },
-		NewID: func(kind string) string { return fmt.Sprintf("r%d-%s-%d", round, kind, n.Add(1)) },
+		NewID: func(kind record.Kind) string { return fmt.Sprintf("r%d-%s-%d", round, kind, n.Add(1)) },
 	})
+	if err != nil {
+		panic(err) // the default options are valid
+	}
+	return e
 }
 
 var crashActor = compliance.WithActor(context.Background(), compliance.Actor{ID: "u-crash", Name: "Crash Tester"})
@@ -85,14 +91,17 @@ func TestCrashChild(t *testing.T) {
 	_, _ = os.Stdout.WriteString("READY\n")
 	// Two writers, so that the kill also finds one queued behind the other.
 	var wg sync.WaitGroup
-	for range 2 {
+	vs := e.Org(crashOrg).Vendors()
+	for w := range 2 {
 		wg.Go(func() {
-			for {
-				v := ack(e.AddVendor(crashActor, crashOrg, vendors.Vendor{Name: "Vendor", Category: vendors.CategoryPACS}))
-				v = ack(e.DetermineBA(crashActor, crashOrg, v.ID, v.Version, vendors.Determination{
+			for i := 0; ; i++ {
+				// Names are unique in an organization.
+				name := fmt.Sprintf("Vendor %d-%d-%d", round, w, i)
+				v := ack(vs.Add(crashActor, vendors.Vendor{Name: name, Category: vendors.CategoryPACS}))
+				v = ack(vs.Determine(crashActor, v.Ref(), vendors.Determination{
 					Outcome: vendors.OutcomeBusinessAssociate, Rationale: "stores images", DecidedOn: crashDay}))
-				v = ack(e.RequestBAA(crashActor, crashOrg, v.ID, v.Version, crashDay, ""))
-				ack(e.SignBAA(crashActor, crashOrg, v.ID, v.Version, vendors.Signing{SignedOn: crashDay, EffectiveOn: crashDay,
+				v = ack(vs.RequestBAA(crashActor, v.Ref(), vendors.Move{On: crashDay}))
+				ack(vs.SignBAA(crashActor, v.Ref(), vendors.Signing{SignedOn: crashDay, EffectiveOn: crashDay,
 					Clauses: vendors.ClauseValues(), ReportingDays: 30}))
 			}
 		})
@@ -145,17 +154,25 @@ func TestCrashSafety(t *testing.T) {
 		require.NoError(t, err, "reopen after the kill")
 		e := crashEngine(s, -1)
 		for id, a := range acks {
-			v, err := e.Vendor(crashActor, crashOrg, id)
+			v, err := e.Org(crashOrg).Vendors().Get(crashActor, id)
 			require.NoError(t, err, "acknowledged vendor %s is missing", id)
 			require.GreaterOrEqual(t, v.Version, a.version, "vendor %s lost an acknowledged write", id)
 			if v.Version == a.version {
 				require.Equal(t, a.state, v.BAA.State, "vendor %s", id)
 			}
 		}
-		st, err := e.VerifyAudit(crashActor, crashOrg)
+		st, err := e.Org(crashOrg).Audit().Verify(crashActor)
 		require.NoError(t, err, "the audit chain verifies after the kill")
-		evs, err := e.Events(crashActor, crashOrg, 0, 0)
-		require.NoError(t, err)
+		var evs []event.Event
+		require.NoError(t, s.Org(crashOrg).View(ctx, func(tx storage.Tx) error {
+			for ev, err := range tx.Events().List(ctx, 0, 0) {
+				if err != nil {
+					return err
+				}
+				evs = append(evs, ev)
+			}
+			return nil
+		}))
 		// Each use case appends one entry and one event in its transaction: a torn one would
 		// show as a difference.
 		require.Len(t, evs, st.Entries, "audit entries and events were committed together")

@@ -102,7 +102,16 @@
 // a window read the partial indexes (org_id, due_on, id) and (org_id, review_on, id) in
 // order while the register, whole or open, is read by id through the primary key;
 // analyses are listed through (org_id, year, id), and a catalog version's decisions
-// through the primary key (org_id, catalog_version, control).
+// through the primary key (org_id, catalog_version, control). Migration 0005 adds a
+// vendor's name key ([vendors.NameKey]: case and white space do not count), filled in for
+// the vendors stored before it and indexed (org_id, name_key, name, id), for the listing
+// of one name. Every listing pages with a cursor on its order and a limit.
+//
+// Every aggregate's Get, Create and Update (the storage contract's Records) is written
+// once, generically: an aggregate declares its table (its statements, its key columns,
+// the columns it projects) and adds only its indexed queries. A derived date a query
+// reads (a risk's treatment due date, its acceptance review date) is the domain's, not
+// computed here.
 //
 // Audit entries and events are rows, their instants INTEGER microseconds since the Unix
 // epoch in UTC, which reads back exactly what audit.Next produced; an audit entry finer
@@ -115,7 +124,9 @@
 // key is [storage.ErrExists], a stale version or a lock held past the busy timeout
 // [storage.ErrConflict], a missing record [storage.ErrNotFound], a closed store
 // [storage.ErrClosed], a used-up transaction [storage.ErrTxDone]; a cancelled context is
-// its own error. A value that cannot be encoded (an unknown enum value) is refused with
-// its validation error; a stored document that cannot be decoded is an error, never a
-// panic.
+// its own error; any other failure of the database (an I/O error, a full disk, a corrupt
+// file) is [storage.ErrUnavailable], SQLite's error behind it. A value that cannot be
+// encoded (an unknown enum value) is refused with its validation error and nothing is
+// written; a stored document that cannot be decoded is an error naming what could not
+// be read (neither invalid input nor unavailable), never a panic.
 package sqlite

@@ -1,37 +1,67 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
-	"strings"
+	"slices"
+
+	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/storage"
 )
 
-// docTable keeps one aggregate as a JSON document (doc) with its version and the columns
-// its queries need projected beside it: the Get, Create, Update (with its version check)
-// and listing that templates, tasks, members, trials, incidents, risks, analyses and control
-// decisions share. Vendors, older and with their two-part window queries, have their own
-// code in vendors.go.
-type docTable[K ~string, V any] struct {
-	t       *tx
-	kind    string // "task", for messages
-	st      *docStmts
-	id      func(*V) K
-	version func(*V) *int64
-	// scope holds the parts of the key between org_id and id, bound in that order by every
-	// statement that names one record (a control decision's catalog version); nil for
-	// aggregates keyed by (org_id, id). A scoped table is made for one scope: Create and
-	// Update of v use the table of v's scope.
-	scope []string
-	// cols returns the projected columns' values in the order the insert and update
-	// statements list them (after id, before doc); nil when there are none.
-	cols func(*V) []any
+// table describes how one aggregate is stored: as a JSON document (doc) of the domain
+// value with its version, and the columns its queries need projected beside it. It is
+// the whole of what differs between the aggregates' Get, Create and Update, which
+// [records] implements once for all of them. Each aggregate's table is a package
+// variable, built once.
+type table[K comparable, V any] struct {
+	// kind names the aggregate in messages ("vendor").
+	kind string
+	// stmts picks the aggregate's get, version, insert and update statements.
+	stmts func(*statements) *docStmts
+	// keyOf returns v's key; appendKey appends the arguments that name the record of a
+	// key after org_id, in the order the statements bind them (none for the
+	// organization's profile, the id for most, catalog version and control for a
+	// control decision).
+	keyOf     func(*V) K
+	appendKey func(args []any, k K) []any
+	version   func(*V) *int64
+	// appendCols appends the projected columns' values in the order the insert and
+	// update statements list them (after the key, before doc); nil when there are none.
+	appendCols func(args []any, v *V) []any
+	// name names a record in messages; nil: kind and key.
+	name func(t *tx, k K) string
+	// own refuses a value the handle may not write (an organization profile with
+	// another id); nil: none.
+	own func(t *tx, v *V) error
 }
+
+// docStmts are the statements that keep one aggregate stored as a document.
+type docStmts struct {
+	get, version, insert, update *sql.Stmt
+}
+
+// records is the storage contract's [storage.Records] of one aggregate in one
+// transaction: Get, Create and Update, written once. Each aggregate's store embeds it
+// and adds its indexed queries, which read through list.
+type records[K comparable, V any] struct {
+	t  *tx
+	tb *table[K, V]
+}
+
+// of returns the records of tb in t.
+func of[K comparable, V any](t *tx, tb *table[K, V]) records[K, V] {
+	return records[K, V]{t: t, tb: tb}
+}
+
+// idKey is the appendKey of the aggregates keyed by (org_id, id).
+func idKey[K ~string](args []any, id K) []any { return append(args, string(id)) }
 
 // strArg is an optional text column's value: the text, or NULL when it is empty.
 func strArg[T ~string](s T) any {
@@ -41,39 +71,60 @@ func strArg[T ~string](s T) any {
 	return string(s)
 }
 
-// key returns the arguments that name the record id: the organization, the scope, the id.
-func (d docTable[K, V]) key(id K) []any {
-	args := make([]any, 0, len(d.scope)+2)
-	args = append(args, d.t.org)
-	for _, s := range d.scope {
-		args = append(args, s)
+// dateArg is a date column's value: the day number, or NULL for the zero date (not set).
+func dateArg(d date.Date) any {
+	if d == date.Zero {
+		return nil
 	}
-	return append(args, string(id))
+	return int64(d)
 }
 
-// name names the record id in messages: its kind and its id, after the scope if any.
-func (d docTable[K, V]) name(id K) string {
-	if len(d.scope) == 0 {
-		return fmt.Sprintf("%s %q", d.kind, id)
+// limitArg is a LIMIT's value: n, or -1 (SQLite: no limit) for 0.
+func limitArg(n int) int {
+	if n <= 0 {
+		return -1
 	}
-	return fmt.Sprintf("%s %q", d.kind, strings.Join(d.scope, "/")+"/"+string(id))
+	return n
+}
+
+func (r records[K, V]) stmts() *docStmts { return r.tb.stmts(&r.t.c.st) }
+
+// key returns the arguments that name the record of k: the organization, then the key.
+func (r records[K, V]) key(args []any, k K) []any {
+	return r.tb.appendKey(append(args, r.t.org), k)
+}
+
+func (r records[K, V]) name(k K) string {
+	if r.tb.name != nil {
+		return r.tb.name(r.t, k)
+	}
+	return fmt.Sprintf("%s %q", r.tb.kind, fmt.Sprint(k))
 }
 
 // encode returns the JSON document of v stored at the given version. An unknown enum
 // value fails here, before anything is written, with its validation error in the chain.
-func (d docTable[K, V]) encode(v *V, version int64) (string, error) {
+func (r records[K, V]) encode(v *V, version int64) (string, error) {
 	c := *v
-	*d.version(&c) = version
+	*r.tb.version(&c) = version
 	doc, err := json.Marshal(&c)
 	if err != nil {
-		return "", fmt.Errorf("sqlite: %s: encode: %w", d.name(d.id(v)), err)
+		return "", fmt.Errorf("sqlite: %s: encode: %w", r.name(r.tb.keyOf(v)), err)
 	}
 	return string(doc), nil
 }
 
+// errDecode is the error of a stored document that does not decode: a value this
+// program cannot read, such as an unknown enum value written by a newer one, or a file
+// edited by hand. It is neither the caller's bad input (the enum's validation error is in
+// the message only) nor a database failure ([classify] leaves it as it is): the
+// library's code for it is internal.
+type errDecode struct{ msg string }
+
+func (e *errDecode) Error() string { return e.msg }
+
 // scan reads every row of a (version, doc) query, decoding each document while its
 // bytes are valid (the version column is authoritative), and closes rows.
-func (d docTable[K, V]) scan(rows *sql.Rows, out []V) ([]V, error) {
+func (r records[K, V]) scan(rows *sql.Rows, out []V) ([]V, error) {
 	defer rows.Close()
 	var version int64
 	var doc sql.RawBytes
@@ -83,122 +134,155 @@ func (d docTable[K, V]) scan(rows *sql.Rows, out []V) ([]V, error) {
 		}
 		var v V
 		if err := json.Unmarshal(doc, &v); err != nil {
-			return out, fmt.Errorf("sqlite: decode %s: %w", d.kind, err)
+			return out, &errDecode{fmt.Sprintf("sqlite: decode %s: %v", r.tb.kind, err)}
 		}
-		*d.version(&v) = version
+		*r.tb.version(&v) = version
 		out = append(out, v)
 	}
 	return out, closeRows(rows)
 }
 
-func (d docTable[K, V]) get(ctx context.Context, id K) (V, error) {
+// Get returns the record of id, or storage.ErrNotFound.
+func (r records[K, V]) Get(ctx context.Context, id K) (V, error) {
 	var zero V
-	t := d.t
+	t := r.t
 	if err := t.check(ctx, false); err != nil {
 		return zero, err
 	}
-	what := "get " + d.name(id)
-	rows, err := d.st.get.QueryContext(ctx, d.key(id)...)
+	var buf [4]any
+	rows, err := r.stmts().get.QueryContext(ctx, r.key(buf[:0], id)...)
 	if err != nil {
-		return zero, t.fail(ctx, what, err)
+		return zero, t.fail(ctx, "get "+r.name(id), err)
 	}
-	var buf [1]V
-	got, err := d.scan(rows, buf[:0])
+	var got [1]V
+	out, err := r.scan(rows, got[:0])
 	switch {
 	case err != nil:
-		return zero, t.fail(ctx, what, err)
-	case len(got) == 0:
-		return zero, fmt.Errorf("%s: %w", d.name(id), storage.ErrNotFound)
+		return zero, t.fail(ctx, "get "+r.name(id), err)
+	case len(out) == 0:
+		return zero, fmt.Errorf("%s: %w", r.name(id), storage.ErrNotFound)
 	}
-	return got[0], nil
+	return out[0], nil
 }
 
-func (d docTable[K, V]) create(ctx context.Context, v *V) error {
-	t := d.t
+// Create stores v with version 1 and sets its Version (storage.ErrExists if its key is
+// taken).
+func (r records[K, V]) Create(ctx context.Context, v *V) error {
+	t := r.t
 	if err := t.check(ctx, true); err != nil {
 		return err
 	}
-	doc, err := d.encode(v, 1)
+	if r.tb.own != nil {
+		if err := r.tb.own(t, v); err != nil {
+			return err
+		}
+	}
+	doc, err := r.encode(v, 1)
 	if err != nil {
 		return err
 	}
-	args := append(d.key(d.id(v)), d.projections(v)...)
-	if _, err := d.st.insert.ExecContext(ctx, append(args, doc)...); err != nil {
-		return t.fail(ctx, "create "+d.name(d.id(v)), err)
+	k := r.tb.keyOf(v)
+	var buf [16]any
+	args := r.key(buf[:0], k)
+	if r.tb.appendCols != nil {
+		args = r.tb.appendCols(args, v)
 	}
-	*d.version(v) = 1
+	if _, err := r.stmts().insert.ExecContext(ctx, append(args, doc)...); err != nil {
+		return t.fail(ctx, "create "+r.name(k), err)
+	}
+	*r.tb.version(v) = 1
 	return nil
 }
 
-func (d docTable[K, V]) projections(v *V) []any {
-	if d.cols == nil {
-		return nil
-	}
-	return d.cols(v)
-}
-
-func (d docTable[K, V]) update(ctx context.Context, v *V) error {
-	t := d.t
+// Update stores v if its Version is the stored one (storage.ErrConflict otherwise,
+// storage.ErrNotFound if it was never created) and advances it.
+func (r records[K, V]) Update(ctx context.Context, v *V) error {
+	t := r.t
 	if err := t.check(ctx, true); err != nil {
 		return err
 	}
-	id, given := d.id(v), *d.version(v)
-	doc, err := d.encode(v, given+1)
+	k := r.tb.keyOf(v)
+	if r.tb.own != nil {
+		if err := r.tb.own(t, v); err != nil {
+			return err
+		}
+	}
+	given := *r.tb.version(v)
+	doc, err := r.encode(v, given+1)
 	if err != nil {
 		return err
 	}
-	what := "update " + d.name(id)
-	args := append(append(d.projections(v), doc), d.key(id)...)
-	args = append(args, given)
-	res, err := d.st.update.ExecContext(ctx, args...)
+	var buf [16]any
+	args := buf[:0]
+	if r.tb.appendCols != nil {
+		args = r.tb.appendCols(args, v)
+	}
+	args = append(r.key(append(args, doc), k), given)
+	st := r.stmts()
+	res, err := st.update.ExecContext(ctx, args...)
 	if err != nil {
-		return t.fail(ctx, what, err)
+		return t.fail(ctx, "update "+r.name(k), err)
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
-		return t.fail(ctx, what, err)
+		return t.fail(ctx, "update "+r.name(k), err)
 	}
 	if n == 0 {
 		var stored int64
-		err := d.st.version.QueryRowContext(ctx, d.key(id)...).Scan(&stored)
+		var kb [4]any
+		err := st.version.QueryRowContext(ctx, r.key(kb[:0], k)...).Scan(&stored)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			return fmt.Errorf("%s: %w", d.name(id), storage.ErrNotFound)
+			return fmt.Errorf("%s: %w", r.name(k), storage.ErrNotFound)
 		case err != nil:
-			return t.fail(ctx, what, err)
+			return t.fail(ctx, "update "+r.name(k), err)
 		}
-		return fmt.Errorf("%s version %d, stored %d: %w", d.name(id), given, stored, storage.ErrConflict)
+		return fmt.Errorf("%s version %d, stored %d: %w", r.name(k), given, stored, storage.ErrConflict)
 	}
-	*d.version(v) = given + 1
+	*r.tb.version(v) = given + 1
 	return nil
 }
 
-// list returns an iterator that, when ranged, runs q, reads and decodes all its rows and
-// closes them before it yields the first value: the caller may run other statements of
-// the transaction while ranging.
-func (d docTable[K, V]) list(ctx context.Context, what string, q query) iter.Seq2[V, error] {
+// query is one statement of a listing: a fixed one, or the text of one that the
+// connection prepares and keeps.
+type query struct {
+	stmt *sql.Stmt
+	text string
+	args []any
+}
+
+// list returns an iterator that, when ranged, runs the queries in order, reads and
+// decodes all their rows and closes them, merges the results of several queries with
+// sortBy, and only then yields: the caller may run other statements of the transaction
+// while ranging.
+func (r records[K, V]) list(ctx context.Context, what string, sortBy func(a, b *V) int, qs ...query) iter.Seq2[V, error] {
 	return func(yield func(V, error) bool) {
 		var zero V
-		t := d.t
+		t := r.t
 		if err := t.check(ctx, false); err != nil {
 			yield(zero, err)
 			return
 		}
-		stmt, err := q.stmt, error(nil)
-		if stmt == nil {
-			stmt, err = t.c.listStmt(ctx, q.text)
-		}
-		var rows *sql.Rows
-		if err == nil {
-			rows, err = stmt.QueryContext(ctx, q.args...)
-		}
 		var out []V
-		if err == nil {
-			out, err = d.scan(rows, nil)
+		for _, q := range qs {
+			stmt, err := q.stmt, error(nil)
+			if stmt == nil {
+				stmt, err = t.c.listStmt(ctx, q.text)
+			}
+			var rows *sql.Rows
+			if err == nil {
+				rows, err = stmt.QueryContext(ctx, q.args...)
+			}
+			if err == nil {
+				out, err = r.scan(rows, out)
+			}
+			if err != nil {
+				yield(zero, t.fail(ctx, what, err))
+				return
+			}
 		}
-		if err != nil {
-			yield(zero, t.fail(ctx, what, err))
-			return
+		if sortBy != nil && len(qs) > 1 {
+			slices.SortStableFunc(out, func(a, b V) int { return sortBy(&a, &b) })
 		}
 		for _, v := range out {
 			if !yield(v, nil) {
@@ -206,4 +290,10 @@ func (d docTable[K, V]) list(ctx context.Context, what string, q query) iter.Seq
 			}
 		}
 	}
+}
+
+// byDate orders by a date, the zero date (not set) first, then by id: the memory
+// backend's order, which the SQL queries give within each of their parts.
+func byDate[V any, K cmp.Ordered](day func(*V) date.Date, id func(*V) K) func(a, b *V) int {
+	return func(a, b *V) int { return cmp.Or(cmp.Compare(day(a), day(b)), cmp.Compare(id(a), id(b))) }
 }

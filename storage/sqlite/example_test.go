@@ -31,12 +31,15 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	engine := compliance.New(store, opts)
+	engine, err := compliance.New(store, opts)
+	if err != nil {
+		log.Fatal(err)
+	}
 	if _, err := engine.CreateOrganization(ctx, org.Organization{ID: "rad-onc", Name: "Lakeside Radiation Oncology",
 		TimeZone: "America/Chicago"}); err != nil {
 		log.Fatal(err)
 	}
-	v, err := engine.AddVendor(ctx, "rad-onc", vendors.Vendor{ID: "v-pacs", Name: "Vault PACS",
+	v, err := engine.Org("rad-onc").Vendors().Add(ctx, vendors.Vendor{ID: "v-pacs", Name: "Vault PACS",
 		Category: vendors.CategoryPACS, DataShared: []vendors.DataCategory{vendors.DataImaging}})
 	if err != nil {
 		log.Fatal(err)
@@ -52,18 +55,22 @@ func Example() {
 		log.Fatal(err)
 	}
 	defer store.Close()
-	engine = compliance.New(store, opts)
-	got, err := engine.Vendor(ctx, "rad-onc", "v-pacs")
+	engine, err = compliance.New(store, opts)
 	if err != nil {
 		log.Fatal(err)
 	}
-	o, err := engine.Organization(ctx, "rad-onc")
+	clinic := engine.Org("rad-onc")
+	got, err := clinic.Vendors().Get(ctx, "v-pacs")
+	if err != nil {
+		log.Fatal(err)
+	}
+	o, err := clinic.Profile(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
 	// The chain holds the organization, the vendor and the BAA assessment task that
 	// adding the vendor created.
-	st, err := engine.VerifyAudit(ctx, "rad-onc")
+	st, err := clinic.Audit().Verify(ctx)
 	fmt.Println("read back:", got.Name, got.Category, got.BAA.State, "in", o.Name)
 	fmt.Println("audit entries:", st.Entries, "verified:", err == nil)
 	// Output:

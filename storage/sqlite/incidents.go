@@ -9,33 +9,23 @@ import (
 	"github.com/hipaaops/hipaaops/storage"
 )
 
-type incidentStore struct{ t *tx }
+var incidentTable = &table[incident.ID, incident.Incident]{kind: "incident",
+	stmts:     func(st *statements) *docStmts { return &st.incident },
+	keyOf:     func(v *incident.Incident) incident.ID { return v.ID },
+	appendKey: idKey[incident.ID],
+	version:   func(v *incident.Incident) *int64 { return &v.Version },
+	appendCols: func(args []any, v *incident.Incident) []any {
+		return append(args, int64(v.DiscoveredOn), dateArg(v.ClosedOn))
+	}}
 
-func (s incidentStore) table() docTable[incident.ID, incident.Incident] {
-	return docTable[incident.ID, incident.Incident]{t: s.t, kind: "incident", st: &s.t.c.st.incident,
-		id:      func(v *incident.Incident) incident.ID { return v.ID },
-		version: func(v *incident.Incident) *int64 { return &v.Version },
-		cols: func(v *incident.Incident) []any {
-			return []any{int64(v.DiscoveredOn), dateArg(v.ClosedOn)}
-		}}
-}
-
-func (s incidentStore) Get(ctx context.Context, id incident.ID) (incident.Incident, error) {
-	return s.table().get(ctx, id)
-}
-
-func (s incidentStore) Create(ctx context.Context, v *incident.Incident) error {
-	return s.table().create(ctx, v)
-}
-
-func (s incidentStore) Update(ctx context.Context, v *incident.Incident) error {
-	return s.table().update(ctx, v)
+type incidentStore struct {
+	records[incident.ID, incident.Incident]
 }
 
 // List runs one query over the index incidentListSQL names, which gives the order.
 func (s incidentStore) List(ctx context.Context, q storage.IncidentQuery) iter.Seq2[incident.Incident, error] {
 	text, args := incidentListSQL(s.t.org, q)
-	return s.table().list(ctx, "list incidents", query{text: text, args: args})
+	return s.list(ctx, "list incidents", nil, query{text: text, args: args})
 }
 
 // incidentListSQL builds the query of an incident listing, ordered by discovery date then
@@ -57,6 +47,14 @@ func incidentListSQL(orgID string, q storage.IncidentQuery) (string, []any) {
 		b.WriteString(` AND discovered_on >= ? AND discovered_on < ?`)
 		args = append(args, int64(q.Discovered.From), int64(q.Discovered.To))
 	}
+	if q.AfterID != "" {
+		b.WriteString(` AND (discovered_on, id) > (?, ?)`)
+		args = append(args, int64(q.AfterDiscovered), string(q.AfterID))
+	}
 	b.WriteString(` ORDER BY discovered_on, id`)
+	if q.Limit > 0 {
+		b.WriteString(` LIMIT ?`)
+		args = append(args, q.Limit)
+	}
 	return b.String(), args
 }

@@ -296,3 +296,46 @@ func TestOpen(t *testing.T) {
 		require.Equal(t, sqlite.MemoryPath, a.Path())
 	})
 }
+
+// TestNameKeyMigration checks that migration 0005 fills the name key of the vendors
+// stored before it, as vendors.NameKey computes it (Unicode case and white space), so a
+// listing by name finds them.
+func TestNameKeyMigration(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "h.db")
+	s, err := sqlite.Open(ctx, path, sqlite.Options{})
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	// Take the database back to its schema before 0005, then store vendors as the older
+	// program did: without a name key.
+	db := rawDB(t, path)
+	for _, stmt := range []string{
+		`DROP INDEX vendors_by_name_key`,
+		`ALTER TABLE vendors DROP COLUMN name_key`,
+		`DELETE FROM schema_migrations WHERE version = 5`,
+		`INSERT INTO vendors (org_id, id, version, name, category, baa_state, doc) VALUES
+		    ('o', 'v1', 1, '  Ünïon   PACS ', 'pacs', 'not_requested',
+		     '{"id":"v1","name":"  Ünïon   PACS ","category":"pacs","baa":{"state":"not_requested"}}'),
+		    ('o', 'v2', 1, 'Other', 'pacs', 'not_requested',
+		     '{"id":"v2","name":"Other","category":"pacs","baa":{"state":"not_requested"}}')`,
+	} {
+		_, err := db.ExecContext(ctx, stmt)
+		require.NoError(t, err, stmt)
+	}
+	require.NoError(t, db.Close())
+
+	s, err = sqlite.Open(ctx, path, sqlite.Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	require.Len(t, schemaMigrations(t, sqlite.DB(s)), migrationCount(t))
+	var got []vendors.ID
+	require.NoError(t, s.Org("o").View(ctx, func(tx storage.Tx) error {
+		for v, err := range tx.Vendors().List(ctx, storage.VendorQuery{Name: "ÜNÏON pacs"}) {
+			if err != nil {
+				return err
+			}
+			got = append(got, v.ID)
+		}
+		return nil
+	}))
+	require.Equal(t, []vendors.ID{"v1"}, got)
+}

@@ -84,6 +84,8 @@ func TestQueryPlans(t *testing.T) {
 		"Vendors.List/category":  {Categories: []vendors.Category{vendors.CategoryEHR}},
 		"Vendors.List/all":       {States: vendors.InForceStates(), Categories: []vendors.Category{vendors.CategoryEHR}, AfterName: "A", Limit: 5},
 		"Vendors.List/stateOnly": {States: []vendors.State{vendors.StateSigned}},
+		"Vendors.List/name":      {Name: "Acme  Specialty RX"},
+		"Vendors.List/name/page": {Name: "Acme", AfterName: "Acme", AfterID: "v1", Limit: 2},
 	}
 	for name, q := range lists {
 		text, _ := sqlite.ListSQL("org-a", q)
@@ -94,6 +96,8 @@ func TestQueryPlans(t *testing.T) {
 	}
 	expect["Vendors.List"] = want{index: "vendors_by_name", sorted: true}
 	expect["Vendors.List/page"] = want{index: "vendors_by_name", sorted: true}
+	expect["Vendors.List/name"] = want{index: "vendors_by_name_key", sorted: true, seek: "name_key=?"}
+	expect["Vendors.List/name/page"] = want{index: "vendors_by_name_key", sorted: true, seek: "name_key=?"}
 
 	// The task listings: each shape the engine asks for reads the index that answers it,
 	// in the listing's order (due date, then id).

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -17,93 +16,32 @@ import (
 	"github.com/hipaaops/hipaaops/validation"
 )
 
-type orgStore struct{ t *tx }
+// profile is the key of an organization's profile: the handle's organization, which
+// every statement binds first, so there is nothing after it.
+type profile struct{}
+
+// orgTable keeps the organization's profile: (org_id, version, doc).
+var orgTable = &table[profile, org.Organization]{kind: "organization",
+	stmts:     func(st *statements) *docStmts { return &st.org },
+	keyOf:     func(*org.Organization) profile { return profile{} },
+	appendKey: func(args []any, _ profile) []any { return args },
+	version:   func(v *org.Organization) *int64 { return &v.Version },
+	name:      func(t *tx, _ profile) string { return fmt.Sprintf("organization %q", t.org) },
+	own: func(t *tx, p *org.Organization) error {
+		if string(p.ID) != t.org {
+			return fmt.Errorf("sqlite: organization id %q is not the handle's %q: %w", p.ID, t.org, storage.ErrNotFound)
+		}
+		return nil
+	}}
+
+// orgStore is the organization's profile: its Create and Update are the records', its
+// Get takes no key.
+type orgStore struct {
+	records[profile, org.Organization]
+}
 
 func (o orgStore) Get(ctx context.Context) (org.Organization, error) {
-	t := o.t
-	if err := t.check(ctx, false); err != nil {
-		return org.Organization{}, err
-	}
-	var version int64
-	var doc []byte
-	err := t.c.st.orgGet.QueryRowContext(ctx, t.org).Scan(&version, &doc)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return org.Organization{}, fmt.Errorf("organization %q: %w", t.org, storage.ErrNotFound)
-	case err != nil:
-		return org.Organization{}, t.fail(ctx, "get organization", err)
-	}
-	var p org.Organization
-	if err := json.Unmarshal(doc, &p); err != nil {
-		return org.Organization{}, fmt.Errorf("sqlite: decode organization %q: %w", t.org, err)
-	}
-	p.Version = version
-	return p, nil
-}
-
-func encodeOrg(p *org.Organization, version int64) (string, error) {
-	c := *p
-	c.Version = version
-	doc, err := json.Marshal(&c)
-	if err != nil {
-		return "", fmt.Errorf("sqlite: organization %q: encode: %w", p.ID, err)
-	}
-	return string(doc), nil
-}
-
-func (o orgStore) Create(ctx context.Context, p *org.Organization) error {
-	t := o.t
-	if err := t.check(ctx, true); err != nil {
-		return err
-	}
-	if string(p.ID) != t.org {
-		return fmt.Errorf("sqlite: organization id %q is not the handle's %q: %w", p.ID, t.org, storage.ErrNotFound)
-	}
-	doc, err := encodeOrg(p, 1)
-	if err != nil {
-		return err
-	}
-	if _, err := t.c.st.orgInsert.ExecContext(ctx, t.org, doc); err != nil {
-		return t.fail(ctx, fmt.Sprintf("create organization %q", p.ID), err)
-	}
-	p.Version = 1
-	return nil
-}
-
-func (o orgStore) Update(ctx context.Context, p *org.Organization) error {
-	t := o.t
-	if err := t.check(ctx, true); err != nil {
-		return err
-	}
-	if string(p.ID) != t.org {
-		return fmt.Errorf("organization %q: %w", p.ID, storage.ErrNotFound)
-	}
-	doc, err := encodeOrg(p, p.Version+1)
-	if err != nil {
-		return err
-	}
-	what := fmt.Sprintf("update organization %q", p.ID)
-	res, err := t.c.st.orgUpdate.ExecContext(ctx, doc, t.org, p.Version)
-	if err != nil {
-		return t.fail(ctx, what, err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return t.fail(ctx, what, err)
-	}
-	if n == 0 {
-		var stored int64
-		err := t.c.st.orgVersion.QueryRowContext(ctx, t.org).Scan(&stored)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			return fmt.Errorf("organization %q: %w", p.ID, storage.ErrNotFound)
-		case err != nil:
-			return t.fail(ctx, what, err)
-		}
-		return fmt.Errorf("organization %q version %d, stored %d: %w", p.ID, p.Version, stored, storage.ErrConflict)
-	}
-	p.Version++
-	return nil
+	return o.records.Get(ctx, profile{})
 }
 
 // seqArg converts a sequence number from the contract's uint64; ok is false past the
@@ -191,7 +129,7 @@ func (a auditLog) Last(ctx context.Context) (audit.Entry, error) {
 	return e, nil
 }
 
-func (a auditLog) List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, error] {
+func (a auditLog) List(ctx context.Context, from uint64, limit int) iter.Seq2[audit.Entry, error] {
 	return func(yield func(audit.Entry, error) bool) {
 		t := a.t
 		if err := t.check(ctx, false); err != nil {
@@ -202,7 +140,7 @@ func (a auditLog) List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, 
 		if !ok {
 			return
 		}
-		entries, err := a.list(ctx, start)
+		entries, err := a.list(ctx, start, limitArg(limit))
 		if err != nil {
 			yield(audit.Entry{}, t.fail(ctx, "list audit entries", err))
 			return
@@ -215,8 +153,8 @@ func (a auditLog) List(ctx context.Context, from uint64) iter.Seq2[audit.Entry, 
 	}
 }
 
-func (a auditLog) list(ctx context.Context, from int64) ([]audit.Entry, error) {
-	rows, err := a.t.c.st.auditList.QueryContext(ctx, a.t.org, from)
+func (a auditLog) list(ctx context.Context, from int64, limit int) ([]audit.Entry, error) {
+	rows, err := a.t.c.st.auditList.QueryContext(ctx, a.t.org, from, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -269,10 +207,7 @@ func (l eventLog) List(ctx context.Context, after uint64, limit int) iter.Seq2[e
 		if !ok {
 			return
 		}
-		if limit <= 0 {
-			limit = -1 // SQLite: no limit
-		}
-		evs, err := l.list(ctx, start, limit)
+		evs, err := l.list(ctx, start, limitArg(limit))
 		if err != nil {
 			yield(event.Event{}, t.fail(ctx, "list events", err))
 			return

@@ -2,10 +2,10 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"iter"
+	"math"
 	"strings"
-
-	"github.com/rickb777/date/v2"
 
 	"github.com/hipaaops/hipaaops/controls"
 	"github.com/hipaaops/hipaaops/riskreg"
@@ -15,51 +15,26 @@ import (
 // notClosedSQL keeps the risks that are not closed, spelled from the domain's constant.
 const notClosedSQL = `status <> '` + string(riskreg.StatusClosed) + `'`
 
-type riskStore struct{ t *tx }
+// riskTable projects the status and the two dates the register's windows read, which
+// the domain derives ([riskreg.Risk.TreatmentDueOn], [riskreg.Risk.AcceptanceReviewOn]);
+// the columns are NULL for the zero date.
+var riskTable = &table[riskreg.ID, riskreg.Risk]{kind: "risk",
+	stmts:     func(st *statements) *docStmts { return &st.risk },
+	keyOf:     func(v *riskreg.Risk) riskreg.ID { return v.ID },
+	appendKey: idKey[riskreg.ID],
+	version:   func(v *riskreg.Risk) *int64 { return &v.Version },
+	appendCols: func(args []any, v *riskreg.Risk) []any {
+		return append(args, string(v.Status), dateArg(v.TreatmentDueOn()), dateArg(v.AcceptanceReviewOn()))
+	}}
 
-func (s riskStore) table() docTable[riskreg.ID, riskreg.Risk] {
-	return docTable[riskreg.ID, riskreg.Risk]{t: s.t, kind: "risk", st: &s.t.c.st.risk,
-		id:      func(v *riskreg.Risk) riskreg.ID { return v.ID },
-		version: func(v *riskreg.Risk) *int64 { return &v.Version },
-		cols: func(v *riskreg.Risk) []any {
-			return []any{string(v.Status), dateArg(riskDueOn(v)), dateArg(riskReviewOn(v))}
-		}}
-}
-
-// riskDueOn is the treatment due date of a risk being treated, zero otherwise: the value
-// of the due_on column, which is NULL for the zero date.
-func riskDueOn(r *riskreg.Risk) date.Date {
-	if r.Status != riskreg.StatusTreating {
-		return date.Zero
-	}
-	return r.DueOn
-}
-
-// riskReviewOn is the acceptance review date of an accepted risk, zero otherwise: the
-// value of the review_on column, which is NULL for the zero date.
-func riskReviewOn(r *riskreg.Risk) date.Date {
-	if r.Status != riskreg.StatusAccepted || r.Acceptance == nil {
-		return date.Zero
-	}
-	return r.Acceptance.ReviewOn
-}
-
-func (s riskStore) Get(ctx context.Context, id riskreg.ID) (riskreg.Risk, error) {
-	return s.table().get(ctx, id)
-}
-
-func (s riskStore) Create(ctx context.Context, v *riskreg.Risk) error {
-	return s.table().create(ctx, v)
-}
-
-func (s riskStore) Update(ctx context.Context, v *riskreg.Risk) error {
-	return s.table().update(ctx, v)
+type riskStore struct {
+	records[riskreg.ID, riskreg.Risk]
 }
 
 // List runs one query, built by riskListSQL, over the index that gives its order.
 func (s riskStore) List(ctx context.Context, q storage.RiskQuery) iter.Seq2[riskreg.Risk, error] {
 	text, args := riskListSQL(s.t.org, q)
-	return s.table().list(ctx, "list risks", query{text: text, args: args})
+	return s.list(ctx, "list risks", nil, query{text: text, args: args})
 }
 
 // riskListSQL builds the query of a register listing. With a treatment window it reads
@@ -76,14 +51,14 @@ func riskListSQL(orgID string, q storage.RiskQuery) (string, []any) {
 	args := []any{orgID}
 	treatment, review := q.TreatmentDue != (storage.Window{}), q.ReviewDue != (storage.Window{})
 	b.WriteString(`SELECT version, doc FROM risks`)
-	order := `id`
+	order, cursor := `id`, `id > ?`
 	switch {
 	case treatment:
 		b.WriteString(` INDEXED BY risks_treatment_due`)
-		order = `due_on, id`
+		order, cursor = `due_on, id`, `(due_on, id) > (?, ?)`
 	case review:
 		b.WriteString(` INDEXED BY risks_review_due`)
-		order = `review_on, id`
+		order, cursor = `review_on, id`, `(review_on, id) > (?, ?)`
 	}
 	b.WriteString(` WHERE org_id = ?`)
 	if treatment {
@@ -97,61 +72,62 @@ func riskListSQL(orgID string, q storage.RiskQuery) (string, []any) {
 	if q.Open && !treatment && !review {
 		b.WriteString(` AND ` + notClosedSQL)
 	}
+	if q.AfterID != "" {
+		b.WriteString(` AND ` + cursor)
+		if treatment || review {
+			args = append(args, int64(q.AfterOn))
+		}
+		args = append(args, string(q.AfterID))
+	}
 	b.WriteString(` ORDER BY ` + order)
+	if q.Limit > 0 {
+		b.WriteString(` LIMIT ?`)
+		args = append(args, q.Limit)
+	}
 	return b.String(), args
 }
 
-type analysisStore struct{ t *tx }
+var analysisTable = &table[riskreg.AnalysisID, riskreg.Analysis]{kind: "analysis",
+	stmts:      func(st *statements) *docStmts { return &st.analysis },
+	keyOf:      func(v *riskreg.Analysis) riskreg.AnalysisID { return v.ID },
+	appendKey:  idKey[riskreg.AnalysisID],
+	version:    func(v *riskreg.Analysis) *int64 { return &v.Version },
+	appendCols: func(args []any, v *riskreg.Analysis) []any { return append(args, int64(v.Year)) }}
 
-func (s analysisStore) table() docTable[string, riskreg.Analysis] {
-	return docTable[string, riskreg.Analysis]{t: s.t, kind: "analysis", st: &s.t.c.st.analysis,
-		id:      func(v *riskreg.Analysis) string { return v.ID },
-		version: func(v *riskreg.Analysis) *int64 { return &v.Version },
-		cols:    func(v *riskreg.Analysis) []any { return []any{int64(v.Year)} }}
+type analysisStore struct {
+	records[riskreg.AnalysisID, riskreg.Analysis]
 }
 
-func (s analysisStore) Get(ctx context.Context, id string) (riskreg.Analysis, error) {
-	return s.table().get(ctx, id)
+// List reads the analyses through analyses_by_year, (org_id, year, id): the listing's
+// order, from the cursor on (without one, from before the smallest year).
+func (s analysisStore) List(ctx context.Context, q storage.AnalysisQuery) iter.Seq2[riskreg.Analysis, error] {
+	year := int64(math.MinInt64)
+	if q.AfterID != "" {
+		year = int64(q.AfterYear)
+	}
+	return s.list(ctx, "list analyses", nil,
+		query{stmt: s.t.c.st.analysisList, args: []any{s.t.org, year, string(q.AfterID), limitArg(q.Limit)}})
 }
 
-func (s analysisStore) Create(ctx context.Context, v *riskreg.Analysis) error {
-	return s.table().create(ctx, v)
-}
+// decisionTable keys a decision by (org_id, catalog_version, control): one per control
+// and catalog version.
+var decisionTable = &table[controls.DecisionKey, controls.AddressableDecision]{kind: "control decision",
+	stmts: func(st *statements) *docStmts { return &st.decision },
+	keyOf: (*controls.AddressableDecision).Key,
+	appendKey: func(args []any, k controls.DecisionKey) []any {
+		return append(args, k.CatalogVersion, string(k.Control))
+	},
+	version: func(v *controls.AddressableDecision) *int64 { return &v.Version },
+	name: func(_ *tx, k controls.DecisionKey) string {
+		return fmt.Sprintf("control decision %q", k.CatalogVersion+"/"+string(k.Control))
+	}}
 
-func (s analysisStore) Update(ctx context.Context, v *riskreg.Analysis) error {
-	return s.table().update(ctx, v)
-}
-
-// List reads the analyses through analyses_by_year, (org_id, year, id): the listing's order.
-func (s analysisStore) List(ctx context.Context) iter.Seq2[riskreg.Analysis, error] {
-	return s.table().list(ctx, "list analyses", query{stmt: s.t.c.st.analysisList, args: []any{s.t.org}})
-}
-
-type decisionStore struct{ t *tx }
-
-// table is the table of the decisions of one catalog version: the version is the first
-// part of the key after the organization, (org_id, catalog_version, control).
-func (s decisionStore) table(catalogVersion string) docTable[controls.ID, controls.AddressableDecision] {
-	return docTable[controls.ID, controls.AddressableDecision]{t: s.t, kind: "control decision",
-		st: &s.t.c.st.decision, scope: []string{catalogVersion},
-		id:      func(v *controls.AddressableDecision) controls.ID { return v.Control },
-		version: func(v *controls.AddressableDecision) *int64 { return &v.Version }}
-}
-
-func (s decisionStore) Get(ctx context.Context, catalogVersion string, id controls.ID) (controls.AddressableDecision, error) {
-	return s.table(catalogVersion).get(ctx, id)
-}
-
-func (s decisionStore) Create(ctx context.Context, v *controls.AddressableDecision) error {
-	return s.table(v.CatalogVersion).create(ctx, v)
-}
-
-func (s decisionStore) Update(ctx context.Context, v *controls.AddressableDecision) error {
-	return s.table(v.CatalogVersion).update(ctx, v)
+type decisionStore struct {
+	records[controls.DecisionKey, controls.AddressableDecision]
 }
 
 // List reads one catalog version's range of the primary key, in control order.
 func (s decisionStore) List(ctx context.Context, catalogVersion string) iter.Seq2[controls.AddressableDecision, error] {
-	return s.table(catalogVersion).list(ctx, "list control decisions",
+	return s.list(ctx, "list control decisions", nil,
 		query{stmt: s.t.c.st.decisionList, args: []any{s.t.org, catalogVersion}})
 }

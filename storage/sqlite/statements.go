@@ -28,9 +28,9 @@ const (
 
 	sqlVendorGet     = `SELECT ` + vendorCols + ` FROM vendors WHERE org_id = ? AND id = ?`
 	sqlVendorVersion = `SELECT version FROM vendors WHERE org_id = ? AND id = ?`
-	sqlVendorInsert  = `INSERT INTO vendors (org_id, id, version, name, category, baa_state,
-    next_review_on, expires_on, last_activity_on, doc) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`
-	sqlVendorUpdate = `UPDATE vendors SET version = version + 1, name = ?, category = ?, baa_state = ?,
+	sqlVendorInsert  = `INSERT INTO vendors (org_id, id, version, name, name_key, category, baa_state,
+    next_review_on, expires_on, last_activity_on, doc) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlVendorUpdate = `UPDATE vendors SET version = version + 1, name = ?, name_key = ?, category = ?, baa_state = ?,
     next_review_on = ?, expires_on = ?, last_activity_on = ?, doc = ?
     WHERE org_id = ? AND id = ? AND version = ?`
 
@@ -52,7 +52,7 @@ const (
 
 	auditCols      = `seq, at, actor, action, object_type, object_id, digest, prev, hash`
 	sqlAuditLast   = `SELECT ` + auditCols + ` FROM audit_entries WHERE org_id = ? ORDER BY seq DESC LIMIT 1`
-	sqlAuditList   = `SELECT ` + auditCols + ` FROM audit_entries WHERE org_id = ? AND seq >= ? ORDER BY seq`
+	sqlAuditList   = `SELECT ` + auditCols + ` FROM audit_entries WHERE org_id = ? AND seq >= ? ORDER BY seq LIMIT ?`
 	sqlAuditInsert = `INSERT INTO audit_entries (org_id, ` + auditCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 	eventCols      = `seq, type, at, actor, object_type, object_id, data`
@@ -65,7 +65,7 @@ const (
 	sqlTemplateInsert  = `INSERT INTO templates (org_id, id, version, doc) VALUES (?, ?, 1, ?)`
 	sqlTemplateUpdate  = `UPDATE templates SET version = version + 1, doc = ?
     WHERE org_id = ? AND id = ? AND version = ?`
-	sqlTemplateList = `SELECT version, doc FROM templates WHERE org_id = ? ORDER BY id`
+	sqlTemplateList = `SELECT version, doc FROM templates WHERE org_id = ? AND id > ? ORDER BY id LIMIT ?`
 
 	sqlTaskGet     = `SELECT version, doc FROM tasks WHERE org_id = ? AND id = ?`
 	sqlTaskVersion = `SELECT version FROM tasks WHERE org_id = ? AND id = ?`
@@ -87,8 +87,8 @@ const (
 	sqlTrialInsert  = `INSERT INTO trials (org_id, id, version, status, doc) VALUES (?, ?, 1, ?, ?)`
 	sqlTrialUpdate  = `UPDATE trials SET version = version + 1, status = ?, doc = ?
     WHERE org_id = ? AND id = ? AND version = ?`
-	sqlTrialList         = `SELECT version, doc FROM trials WHERE org_id = ? ORDER BY id`
-	sqlTrialListByStatus = `SELECT version, doc FROM trials WHERE org_id = ? AND status = ? ORDER BY id`
+	sqlTrialList         = `SELECT version, doc FROM trials WHERE org_id = ? AND id > ? ORDER BY id LIMIT ?`
+	sqlTrialListByStatus = `SELECT version, doc FROM trials WHERE org_id = ? AND status = ? AND id > ? ORDER BY id LIMIT ?`
 
 	sqlIncidentGet     = `SELECT version, doc FROM incidents WHERE org_id = ? AND id = ?`
 	sqlIncidentVersion = `SELECT version FROM incidents WHERE org_id = ? AND id = ?`
@@ -109,7 +109,7 @@ const (
 	sqlAnalysisInsert  = `INSERT INTO analyses (org_id, id, version, year, doc) VALUES (?, ?, 1, ?, ?)`
 	sqlAnalysisUpdate  = `UPDATE analyses SET version = version + 1, year = ?, doc = ?
     WHERE org_id = ? AND id = ? AND version = ?`
-	sqlAnalysisList = `SELECT version, doc FROM analyses WHERE org_id = ? ORDER BY year, id`
+	sqlAnalysisList = `SELECT version, doc FROM analyses WHERE org_id = ? AND (year, id) > (?, ?) ORDER BY year, id LIMIT ?`
 
 	sqlDecisionGet = `SELECT version, doc FROM control_decisions
     WHERE org_id = ? AND catalog_version = ? AND control = ?`
@@ -128,8 +128,7 @@ const (
 
 // statements are the fixed statements prepared on one connection.
 type statements struct {
-	orgGet, orgInsert, orgUpdate, orgVersion                   *sql.Stmt
-	vendorGet, vendorVersion, vendorInsert, vendorUpdate       *sql.Stmt
+	org, vendor                                                docStmts
 	reviewsDue, reviewsDueUnset, expiring, stalled, stalledUns *sql.Stmt
 	auditLast, auditList, auditInsert                          *sql.Stmt
 	eventLast, eventList, eventInsert                          *sql.Stmt
@@ -142,11 +141,6 @@ type statements struct {
 	reminderClaim                                              *sql.Stmt
 }
 
-// docStmts are the statements that keep one aggregate stored as a document.
-type docStmts struct {
-	get, version, insert, update *sql.Stmt
-}
-
 // stmtDef names where a prepared statement goes and its text.
 type stmtDef struct {
 	p   **sql.Stmt
@@ -155,10 +149,10 @@ type stmtDef struct {
 
 func (st *statements) all() []stmtDef {
 	return []stmtDef{
-		{&st.orgGet, sqlOrgGet}, {&st.orgInsert, sqlOrgInsert}, {&st.orgUpdate, sqlOrgUpdate},
-		{&st.orgVersion, sqlOrgVersion},
-		{&st.vendorGet, sqlVendorGet}, {&st.vendorVersion, sqlVendorVersion},
-		{&st.vendorInsert, sqlVendorInsert}, {&st.vendorUpdate, sqlVendorUpdate},
+		{&st.org.get, sqlOrgGet}, {&st.org.insert, sqlOrgInsert}, {&st.org.update, sqlOrgUpdate},
+		{&st.org.version, sqlOrgVersion},
+		{&st.vendor.get, sqlVendorGet}, {&st.vendor.version, sqlVendorVersion},
+		{&st.vendor.insert, sqlVendorInsert}, {&st.vendor.update, sqlVendorUpdate},
 		{&st.reviewsDue, sqlReviewsDue}, {&st.reviewsDueUnset, sqlReviewsDueUnset},
 		{&st.expiring, sqlExpiring}, {&st.stalled, sqlStalled}, {&st.stalledUns, sqlStalledUnset},
 		{&st.auditLast, sqlAuditLast}, {&st.auditList, sqlAuditList}, {&st.auditInsert, sqlAuditInsert},

@@ -11,59 +11,43 @@ import (
 	"github.com/hipaaops/hipaaops/task"
 )
 
-func (t *tx) Templates() storage.Templates { return templateStore{t} }
-func (t *tx) Tasks() storage.Tasks         { return taskStore{t} }
-func (t *tx) Reminders() storage.Reminders { return reminderStore{t} }
+var templateTable = &table[task.TemplateID, task.Template]{kind: "template",
+	stmts:     func(st *statements) *docStmts { return &st.template },
+	keyOf:     func(v *task.Template) task.TemplateID { return v.ID },
+	appendKey: idKey[task.TemplateID],
+	version:   func(v *task.Template) *int64 { return &v.Version }}
 
-type templateStore struct{ t *tx }
-
-func (s templateStore) table() docTable[task.TemplateID, task.Template] {
-	return docTable[task.TemplateID, task.Template]{t: s.t, kind: "template", st: &s.t.c.st.template,
-		id:      func(v *task.Template) task.TemplateID { return v.ID },
-		version: func(v *task.Template) *int64 { return &v.Version }}
+type templateStore struct {
+	records[task.TemplateID, task.Template]
 }
 
-func (s templateStore) Get(ctx context.Context, id task.TemplateID) (task.Template, error) {
-	return s.table().get(ctx, id)
+// List reads the organization's range of the primary key from the cursor on, in id
+// order (every id sorts after the empty cursor).
+func (s templateStore) List(ctx context.Context, q storage.TemplateQuery) iter.Seq2[task.Template, error] {
+	return s.list(ctx, "list templates", nil,
+		query{stmt: s.t.c.st.templateList, args: []any{s.t.org, string(q.AfterID), limitArg(q.Limit)}})
 }
 
-func (s templateStore) Create(ctx context.Context, v *task.Template) error {
-	return s.table().create(ctx, v)
+// taskTable projects what the task listings filter and order by.
+var taskTable = &table[task.ID, task.Task]{kind: "task",
+	stmts:     func(st *statements) *docStmts { return &st.task },
+	keyOf:     func(v *task.Task) task.ID { return v.ID },
+	appendKey: idKey[task.ID],
+	version:   func(v *task.Task) *int64 { return &v.Version },
+	appendCols: func(args []any, v *task.Task) []any {
+		return append(args, string(v.State), int64(v.DueOn), strArg(v.Assignee.Person), strArg(v.Assignee.Role),
+			strArg(v.Site), strArg(v.Subject.Type), strArg(v.Subject.ID), strArg(v.Series))
+	}}
+
+type taskStore struct {
+	records[task.ID, task.Task]
 }
-
-func (s templateStore) Update(ctx context.Context, v *task.Template) error {
-	return s.table().update(ctx, v)
-}
-
-func (s templateStore) List(ctx context.Context) iter.Seq2[task.Template, error] {
-	return s.table().list(ctx, "list templates", query{stmt: s.t.c.st.templateList, args: []any{s.t.org}})
-}
-
-type taskStore struct{ t *tx }
-
-func (s taskStore) table() docTable[task.ID, task.Task] {
-	return docTable[task.ID, task.Task]{t: s.t, kind: "task", st: &s.t.c.st.task,
-		id:      func(v *task.Task) task.ID { return v.ID },
-		version: func(v *task.Task) *int64 { return &v.Version },
-		cols: func(v *task.Task) []any {
-			return []any{string(v.State), int64(v.DueOn), strArg(v.Assignee.Person), strArg(v.Assignee.Role),
-				strArg(v.Site), strArg(v.Subject.Type), strArg(v.Subject.ID), strArg(v.Series)}
-		}}
-}
-
-func (s taskStore) Get(ctx context.Context, id task.ID) (task.Task, error) {
-	return s.table().get(ctx, id)
-}
-
-func (s taskStore) Create(ctx context.Context, v *task.Task) error { return s.table().create(ctx, v) }
-
-func (s taskStore) Update(ctx context.Context, v *task.Task) error { return s.table().update(ctx, v) }
 
 // List runs one query built from q's filters; each filter picks the index led by
 // (org_id, …) and ending (due_on, id) that answers it, which also gives the order.
 func (s taskStore) List(ctx context.Context, q storage.TaskQuery) iter.Seq2[task.Task, error] {
 	text, args := taskListSQL(s.t.org, q)
-	return s.table().list(ctx, "list tasks", query{text: text, args: args})
+	return s.list(ctx, "list tasks", nil, query{text: text, args: args})
 }
 
 // taskIndex names the index that answers q, the most selective its filters allow, or ""

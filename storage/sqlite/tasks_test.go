@@ -190,16 +190,19 @@ func TestTaskBadData(t *testing.T) {
 		{"members", "member", func(tx storage.Tx) error { _, err := tx.Members().Get(ctx, "m1"); return err },
 			func(tx storage.Tx) error { return drain(tx.Members().List(ctx, storage.MemberQuery{})) }},
 		{"trials", "trial", func(tx storage.Tx) error { _, err := tx.Trials().Get(ctx, "tr-1"); return err },
-			func(tx storage.Tx) error { return drain(tx.Trials().List(ctx, "")) }},
+			func(tx storage.Tx) error { return drain(tx.Trials().List(ctx, storage.TrialQuery{})) }},
 		{"templates", "template", func(tx storage.Tx) error { _, err := tx.Templates().Get(ctx, "x"); return err },
-			func(tx storage.Tx) error { return drain(tx.Templates().List(ctx)) }},
+			func(tx storage.Tx) error { return drain(tx.Templates().List(ctx, storage.TemplateQuery{})) }},
 	} {
 		t.Run(c.kind, func(t *testing.T) {
 			for _, doc := range []string{`{"id": "x", "state": "archived", "role": "astrologer", "status": "paused", "default_role": "Not A Role"}`, `{`, `[]`} {
 				_, err := db.ExecContext(ctx, `UPDATE `+c.table+` SET doc = ?`, doc)
 				require.NoError(t, err)
-				require.ErrorContains(t, s.Org("o").View(ctx, c.get), "sqlite: decode "+c.kind, doc)
-				require.ErrorContains(t, s.Org("o").View(ctx, c.list), "sqlite: decode "+c.kind, doc)
+				for _, err := range []error{s.Org("o").View(ctx, c.get), s.Org("o").View(ctx, c.list)} {
+					require.ErrorContains(t, err, "sqlite: decode "+c.kind, doc)
+					require.NotErrorIs(t, err, validation.ErrInvalid, "a damaged record is not the caller's bad input")
+					require.NotErrorIs(t, err, storage.ErrUnavailable, "nor a database failure")
+				}
 			}
 		})
 	}

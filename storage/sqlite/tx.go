@@ -22,12 +22,17 @@ type tx struct {
 	done  atomic.Bool
 }
 
-func (t *tx) Organization() storage.Organizations        { return orgStore{t} }
-func (t *tx) Vendors() storage.Vendors                   { return vendorStore{t} }
-func (t *tx) Incidents() storage.Incidents               { return incidentStore{t} }
-func (t *tx) Risks() storage.Risks                       { return riskStore{t} }
-func (t *tx) Analyses() storage.Analyses                 { return analysisStore{t} }
-func (t *tx) ControlDecisions() storage.ControlDecisions { return decisionStore{t} }
+func (t *tx) Organization() storage.Organizations        { return orgStore{of(t, orgTable)} }
+func (t *tx) Vendors() storage.Vendors                   { return vendorStore{of(t, vendorTable)} }
+func (t *tx) Templates() storage.Templates               { return templateStore{of(t, templateTable)} }
+func (t *tx) Tasks() storage.Tasks                       { return taskStore{of(t, taskTable)} }
+func (t *tx) Members() storage.Members                   { return memberStore{of(t, memberTable)} }
+func (t *tx) Trials() storage.Trials                     { return trialStore{of(t, trialTable)} }
+func (t *tx) Reminders() storage.Reminders               { return reminderStore{t} }
+func (t *tx) Incidents() storage.Incidents               { return incidentStore{of(t, incidentTable)} }
+func (t *tx) Risks() storage.Risks                       { return riskStore{of(t, riskTable)} }
+func (t *tx) Analyses() storage.Analyses                 { return analysisStore{of(t, analysisTable)} }
+func (t *tx) ControlDecisions() storage.ControlDecisions { return decisionStore{of(t, decisionTable)} }
 func (t *tx) Audit() storage.AuditLog                    { return auditLog{t} }
 func (t *tx) Events() storage.EventLog                   { return eventLog{t} }
 
@@ -71,7 +76,8 @@ func isBusy(err error) bool {
 // classify wraps a database error so that callers can match it with the storage
 // sentinels: a constraint on a key is ErrExists, a lock another connection kept past the
 // busy timeout ErrConflict, a used-up transaction ErrTxDone, a done context its error.
-// Everything else keeps SQLite's error in the chain, behind the "sqlite:" prefix.
+// Everything else (an I/O error, a full disk, a corrupt file) is ErrUnavailable, with
+// SQLite's error in the chain behind it.
 func classify(ctx context.Context, what string, err error) error {
 	if cerr := ctx.Err(); cerr != nil {
 		return fmt.Errorf("sqlite: %s: %w", what, cerr)
@@ -89,5 +95,8 @@ func classify(ctx context.Context, what string, err error) error {
 	if errors.Is(err, sql.ErrTxDone) {
 		return fmt.Errorf("sqlite: %s: %w", what, storage.ErrTxDone)
 	}
-	return fmt.Errorf("sqlite: %s: %w", what, err)
+	if _, ok := errors.AsType[*errDecode](err); ok {
+		return fmt.Errorf("sqlite: %s: %w", what, err)
+	}
+	return fmt.Errorf("sqlite: %s: %w: %w", what, storage.ErrUnavailable, err)
 }

@@ -99,9 +99,12 @@ var riskTests = []test{
 			return tx.Analyses().Create(ctx, &a25)
 		})
 		var got []riskreg.Analysis
-		view(t, s, orgA, func(tx storage.Tx) error { got = collect(t, tx.Analyses().List(ctx)); return nil })
+		view(t, s, orgA, func(tx storage.Tx) error {
+			got = collect(t, tx.Analyses().List(ctx, storage.AnalysisQuery{}))
+			return nil
+		})
 		require.Len(t, got, 2)
-		require.Equal(t, "sra-2025", got[0].ID)
+		require.Equal(t, riskreg.AnalysisID("sra-2025"), got[0].ID)
 		a26.Version = 1
 		sameJSON(t, a26, got[1])
 		stale := got[1]
@@ -131,7 +134,7 @@ var riskTests = []test{
 			ds := collect(t, tx.ControlDecisions().List(ctx, controls.CurrentVersion))
 			require.Len(t, ds, 2)
 			require.Equal(t, controls.ID("164.312(a)(2)(iv)"), ds[0].Control)
-			got, err := tx.ControlDecisions().Get(ctx, controls.CurrentVersion, "164.312(e)(2)(ii)")
+			got, err := tx.ControlDecisions().Get(ctx, controls.DecisionKey{CatalogVersion: controls.CurrentVersion, Control: "164.312(e)(2)(ii)"})
 			require.NoError(t, err)
 			e2.Version = 1
 			sameJSON(t, e2, got)
@@ -143,7 +146,7 @@ var riskTests = []test{
 		update(t, s, orgA, func(tx storage.Tx) error { return tx.ControlDecisions().Update(ctx, &e2) })
 		require.EqualValues(t, 2, e2.Version)
 		require.ErrorIs(t, s.Org(orgB).View(ctx, func(tx storage.Tx) error {
-			_, err := tx.ControlDecisions().Get(ctx, controls.CurrentVersion, "164.312(e)(2)(ii)")
+			_, err := tx.ControlDecisions().Get(ctx, controls.DecisionKey{CatalogVersion: controls.CurrentVersion, Control: "164.312(e)(2)(ii)"})
 			return err
 		}), storage.ErrNotFound)
 	}},

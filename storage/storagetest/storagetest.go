@@ -7,10 +7,15 @@
 //		storagetest.Run(t, func(t *testing.T) storage.Store { return memory.New() })
 //	}
 //
-// Each behaviour of the contract is specified here once: create, read and update with
-// versions, organization isolation, the window queries and their boundaries, rollback,
-// the audit chain and the event outbox, concurrent writers, and the engine's use cases
-// leaving nothing behind when they fail.
+// Each behaviour of the contract is specified here once. The CRUD of every aggregate
+// (the profile, vendors, templates, tasks, members, trials, incidents, risks, analyses and
+// control decisions) is one generic body run over each of them, the way Go CDK's
+// drivertest runs one over several collections: create and read back whole, versions,
+// a duplicate key, a missing record, a stale version, copies in and out, unknown enum
+// values, rollback and other organizations; and each listing's order, filter and pages
+// (limit and cursor). Then the window queries and their boundaries, the audit chain and
+// the event outbox, concurrent writers, and the engine's use cases leaving nothing behind
+// when they fail.
 package storagetest
 
 import (
@@ -42,6 +47,7 @@ type test struct {
 func Run(t *testing.T, newStore NewStore) {
 	t.Helper()
 	var all []test
+	all = append(all, crudTests()...)
 	all = append(all, orgTests...)
 	all = append(all, vendorTests...)
 	all = append(all, queryTests...)

@@ -181,7 +181,10 @@ var taskTests = []test{
 			return tx.Templates().Create(ctx, &a)
 		})
 		var got []task.Template
-		view(t, s, orgA, func(tx storage.Tx) error { got = collect(t, tx.Templates().List(ctx)); return nil })
+		view(t, s, orgA, func(tx storage.Tx) error {
+			got = collect(t, tx.Templates().List(ctx, storage.TemplateQuery{}))
+			return nil
+		})
 		require.Len(t, got, 2)
 		require.Equal(t, task.TemplateID("access-review"), got[0].ID)
 		b.Version = 1
@@ -244,12 +247,12 @@ var taskTests = []test{
 			return tx.Trials().Create(ctx, &t2)
 		})
 		view(t, s, orgA, func(tx storage.Tx) error {
-			all := collect(t, tx.Trials().List(ctx, ""))
+			all := collect(t, tx.Trials().List(ctx, storage.TrialQuery{}))
 			require.Len(t, all, 2)
 			require.Equal(t, trials.ID("tr-0"), all[0].ID)
 			t1.Version = 1
 			sameJSON(t, t1, all[1])
-			enrolling := collect(t, tx.Trials().List(ctx, trials.StatusEnrolling))
+			enrolling := collect(t, tx.Trials().List(ctx, storage.TrialQuery{Status: trials.StatusEnrolling}))
 			require.Len(t, enrolling, 1)
 			require.Equal(t, trials.ID("tr-1"), enrolling[0].ID)
 			return nil
@@ -355,8 +358,8 @@ var taskTests = []test{
 		view(t, s, orgA, func(tx storage.Tx) error {
 			require.Empty(t, collect(t, tx.Tasks().List(ctx, storage.TaskQuery{})))
 			require.Empty(t, collect(t, tx.Members().List(ctx, storage.MemberQuery{})))
-			require.Empty(t, collect(t, tx.Trials().List(ctx, "")))
-			require.Empty(t, collect(t, tx.Templates().List(ctx)))
+			require.Empty(t, collect(t, tx.Trials().List(ctx, storage.TrialQuery{})))
+			require.Empty(t, collect(t, tx.Templates().List(ctx, storage.TemplateQuery{})))
 			return nil
 		})
 		createTasks(t, s, orgA, newTask("t1", 1))

@@ -38,7 +38,7 @@ func requireEmpty(t *testing.T, s storage.Store, id org.ID) {
 		require.Empty(t, collect(t, tx.Vendors().List(ctx, storage.VendorQuery{})))
 		_, err = tx.Audit().Last(ctx)
 		require.ErrorIs(t, err, storage.ErrNotFound)
-		require.Empty(t, collect(t, tx.Audit().List(ctx, 0)))
+		require.Empty(t, collect(t, tx.Audit().List(ctx, 0, 0)))
 		require.Empty(t, collect(t, tx.Events().List(ctx, 0, 0)))
 		return nil
 	})
@@ -84,7 +84,7 @@ var txTests = []test{
 			require.EqualValues(t, 1, v.Version)
 			_, err = tx.Vendors().Get(ctx, "v2")
 			require.ErrorIs(t, err, storage.ErrNotFound)
-			require.Len(t, collect(t, tx.Audit().List(ctx, 0)), 1)
+			require.Len(t, collect(t, tx.Audit().List(ctx, 0, 0)), 1)
 			require.Len(t, collect(t, tx.Events().List(ctx, 0, 0)), 1)
 			return nil
 		})
@@ -151,7 +151,7 @@ var logTests = []test{
 			})
 		}
 		view(t, s, orgA, func(tx storage.Tx) error {
-			got := collect(t, tx.Audit().List(ctx, 0))
+			got := collect(t, tx.Audit().List(ctx, 0, 0))
 			require.Len(t, got, 3)
 			for i := range want {
 				require.True(t, want[i].At.Equal(got[i].At), "time of entry %d", i+1)
@@ -162,7 +162,35 @@ var logTests = []test{
 			last, err := tx.Audit().Last(ctx)
 			require.NoError(t, err)
 			require.Equal(t, want[2].Hash, last.Hash)
-			require.Equal(t, []uint64{2, 3}, seqs(collect(t, tx.Audit().List(ctx, 2))))
+			require.Equal(t, []uint64{2, 3}, seqs(collect(t, tx.Audit().List(ctx, 2, 0))))
+			return nil
+		})
+	}},
+	{"Audit/ListPages", "the audit listing returns up to limit entries from a sequence number on, in order: pages of any limit give each entry once", func(t *testing.T, s storage.Store) {
+		const n = 7
+		update(t, s, orgA, func(tx storage.Tx) error {
+			for range n {
+				appendAudit(t, tx, "step")
+			}
+			return nil
+		})
+		update(t, s, orgB, func(tx storage.Tx) error { appendAudit(t, tx, "other"); return nil })
+		view(t, s, orgA, func(tx storage.Tx) error {
+			require.Equal(t, []uint64{1, 2, 3, 4, 5, 6, 7}, seqs(collect(t, tx.Audit().List(ctx, 0, 0))))
+			for _, limit := range []int{1, 2, 3, n, n + 1} {
+				var got []uint64
+				for from := uint64(1); from <= n+1; {
+					page := seqs(collect(t, tx.Audit().List(ctx, from, limit)))
+					require.LessOrEqual(t, len(page), limit)
+					got = append(got, page...)
+					if len(page) < limit {
+						break
+					}
+					from = page[len(page)-1] + 1
+				}
+				require.Equal(t, []uint64{1, 2, 3, 4, 5, 6, 7}, got, "pages of %d", limit)
+			}
+			require.Empty(t, collect(t, tx.Audit().List(ctx, n+1, 2)))
 			return nil
 		})
 	}},
@@ -179,7 +207,7 @@ var logTests = []test{
 			require.ErrorIs(t, err, storage.ErrConflict, name)
 		}
 		view(t, s, orgA, func(tx storage.Tx) error {
-			require.Len(t, collect(t, tx.Audit().List(ctx, 0)), 1)
+			require.Len(t, collect(t, tx.Audit().List(ctx, 0, 0)), 1)
 			return nil
 		})
 	}},
@@ -239,7 +267,7 @@ var isolationTests = []test{
 			require.Empty(t, collect(t, tx.Vendors().Stalled(ctx, d0+100000)))
 			_, err = tx.Audit().Last(ctx)
 			require.ErrorIs(t, err, storage.ErrNotFound)
-			require.Empty(t, collect(t, tx.Audit().List(ctx, 0)))
+			require.Empty(t, collect(t, tx.Audit().List(ctx, 0, 0)))
 			require.Empty(t, collect(t, tx.Events().List(ctx, 0, 0)))
 			o, err := tx.Organization().Get(ctx)
 			require.NoError(t, err)
