@@ -301,3 +301,47 @@ func TestTaskRosterTrialAPI(t *testing.T) {
 	}
 	require.Empty(t, problems)
 }
+
+// TestVendorAuditEventAPI runs the shape and marshal checks on the vendor, audit and
+// event services and the handle's own use cases (profile, inventory, profile program,
+// sweep) alone, with the vendor event and reminder payloads, so that they pass whatever
+// the state of the other services.
+func TestVendorAuditEventAPI(t *testing.T) {
+	var names []string
+	types := map[reflect.Type]bool{}
+	for name, m := range apiMethods() {
+		name = strings.TrimPrefix(name, "compliance.")
+		svc, _, _ := strings.Cut(name, ".")
+		if svc != "VendorService" && svc != "AuditService" && svc != "EventService" &&
+			name != "Org.Profile" && name != "Org.UpdateProfile" && name != "Org.Inventory" &&
+			name != "Org.ApplyProfile" && name != "Org.Sweep" && name != "Engine.CreateOrganization" {
+			continue
+		}
+		names = append(names, name)
+		ft := m.Type
+		require.Equal(t, ctxType, ft.In(1), name)
+		require.LessOrEqual(t, ft.NumIn()-2, 3, name)
+		for i := 2; i < ft.NumIn(); i++ {
+			require.NotEqual(t, orgIDType, ft.In(i), name)
+			types[ft.In(i)] = true
+		}
+		require.Equal(t, 2, ft.NumOut(), name)
+		require.Equal(t, errType, ft.Out(1), name)
+		types[ft.Out(0)] = true
+		v := reflect.New(ft.Out(0)).Elem()
+		fillEmpty(v)
+		b, err := json.Marshal(v.Interface())
+		require.NoError(t, err, name)
+		require.NotContains(t, string(b), "null", "%s: %s", name, b)
+	}
+	require.Len(t, names, 16+2+1+6, "vendors and BAAs, audit, events, the handle's own: %v", names)
+	for _, p := range []any{VendorEvent{}, OrganizationEvent{}, Reminder{}} {
+		types[reflect.TypeOf(p)] = true
+	}
+	seen := map[reflect.Type]bool{}
+	var problems []string
+	for typ := range types {
+		checkJSONType(typ, seen, &problems)
+	}
+	require.Empty(t, problems)
+}

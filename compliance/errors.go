@@ -36,10 +36,14 @@ const (
 	// (HTTP 403).
 	Forbidden ErrorCode = "forbidden"
 	// FailedPrecondition: the record is not in a state that allows the change: an
-	// illegal move of a BAA, task, trial or risk (their TransitionError types), a frozen
-	// analysis ([riskreg.ErrFrozen]), missing evidence ([task.ErrEvidenceRequired]), a
-	// closed incident file ([incident.ErrClosed]), a BAA move on a vendor that is not a
-	// business associate ([vendors.ErrNotBusinessAssociate]) (HTTP 409 or 422).
+	// illegal move of a BAA, task, trial or risk (their TransitionError types), a BAA
+	// change its state does not allow ([vendors.StateError]: certifying the PHI
+	// disposition of an agreement not terminated, a follow-up on one not pending), a
+	// frozen analysis ([riskreg.ErrFrozen]), missing evidence
+	// ([task.ErrEvidenceRequired]), a closed incident file ([incident.ErrClosed]), an
+	// incident closed while a notice is pending ([incident.ErrPending]), a notice of an
+	// obligation not pending ([incident.ErrNotPending]), a BAA move on a vendor that is
+	// not a business associate ([vendors.ErrNotBusinessAssociate]) (HTTP 409 or 422).
 	FailedPrecondition ErrorCode = "failed_precondition"
 	// Unavailable: the storage failed or could not be reached, the store is closed, or
 	// the context ended ([storage.ErrUnavailable], [storage.ErrClosed],
@@ -80,7 +84,7 @@ func Code(err error) ErrorCode {
 }
 
 func isPrecondition(err error) bool {
-	for _, target := range []error{vendors.ErrTransition, vendors.ErrNotBusinessAssociate,
+	for _, target := range []error{vendors.ErrTransition, vendors.ErrState, vendors.ErrNotBusinessAssociate,
 		task.ErrTransition, task.ErrEvidenceRequired, trials.ErrTransition,
 		riskreg.ErrTransition, riskreg.ErrFrozen, incident.ErrClosed, incident.ErrPending, incident.ErrNotPending} {
 		if errors.Is(err, target) {

@@ -1,10 +1,14 @@
 package compliance
 
 import (
+	"bytes"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
 	"iter"
+	"reflect"
 
 	"github.com/hipaaops/hipaaops/validation"
 )
@@ -46,28 +50,55 @@ func (q PageQuery) size() (int, error) {
 }
 
 // decode reads the cursor into dst (a pointer to the listing's cursor struct); an empty
-// cursor leaves dst alone and reports false.
+// cursor leaves dst alone and reports false. A cursor this kind of listing did not
+// return (edited, truncated, or another listing's) is refused on field "cursor" and
+// leaves dst alone.
 func (q PageQuery) decode(dst any) (bool, error) {
 	if q.Cursor == "" {
 		return false, nil
 	}
+	bad := validation.New("compliance", "cursor", "is not a cursor this listing returned")
 	b, err := base64.RawURLEncoding.DecodeString(q.Cursor)
-	if err == nil {
-		err = json.Unmarshal(b, dst)
+	if err != nil || len(b) <= crc32.Size {
+		return false, bad
 	}
-	if err != nil {
-		return false, validation.New("compliance", "cursor", "is not a cursor this listing returned")
+	sum, payload := b[:crc32.Size], b[crc32.Size:]
+	if binary.BigEndian.Uint32(sum) != cursorSum(dst, payload) || payload[0] != '{' {
+		return false, bad
 	}
+	pos := reflect.New(reflect.TypeOf(dst).Elem())
+	d := json.NewDecoder(bytes.NewReader(payload))
+	d.DisallowUnknownFields()
+	if err := d.Decode(pos.Interface()); err != nil || d.More() {
+		return false, bad
+	}
+	reflect.ValueOf(dst).Elem().Set(pos.Elem())
 	return true, nil
 }
 
-// encodeCursor returns the opaque cursor of a listing's position.
+// cursorSum is the checksum of a cursor's payload for a position of pos's type (pos
+// or a pointer to it): it binds the cursor to the kind of listing and detects an edit.
+// It is not a signature; a cursor is opaque, not secret.
+func cursorSum(pos any, payload []byte) uint32 {
+	t := reflect.TypeOf(pos)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	h := crc32.NewIEEE()
+	h.Write([]byte(t.PkgPath() + "." + t.Name() + "\x00"))
+	h.Write(payload)
+	return h.Sum32()
+}
+
+// encodeCursor returns the opaque cursor of a listing's position: the position as
+// JSON after its checksum, base64url-encoded.
 func encodeCursor(pos any) string {
-	b, err := json.Marshal(pos)
+	payload, err := json.Marshal(pos)
 	if err != nil {
 		panic(fmt.Sprintf("compliance: cursor %T does not encode: %v", pos, err))
 	}
-	return base64.RawURLEncoding.EncodeToString(b)
+	b := binary.BigEndian.AppendUint32(make([]byte, 0, crc32.Size+len(payload)), cursorSum(pos, payload))
+	return base64.RawURLEncoding.EncodeToString(append(b, payload...))
 }
 
 // collectPage drains a storage listing asked for limit+1 records: it returns the first

@@ -33,12 +33,12 @@ type ProfileOptions struct {
 // templates starts each once. It returns the tasks it created.
 func (o *Org) ApplyProfile(ctx context.Context, opts ProfileOptions) ([]task.Task, error) {
 	name := opts.Name
-	p, ok := profiles.Get(name)
-	if !ok {
-		return nil, validation.New("profiles", "name", "%q is not a profile", name)
-	}
 	var out []task.Task
 	err := o.update(ctx, ActionProfileApply, func(c *call) error {
+		p, ok := profiles.Get(name)
+		if !ok {
+			return validation.New("profiles", "name", "%q is not a profile", name)
+		}
 		on, err := c.dateOr(opts.On)
 		if err != nil {
 			return err

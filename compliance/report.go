@@ -2,6 +2,7 @@ package compliance
 
 import (
 	"context"
+	"iter"
 
 	"github.com/rickb777/date/v2"
 
@@ -19,10 +20,11 @@ const DefaultReviewWindowDays = 60
 type InventoryOptions struct {
 	// AsOf is the day of the report; zero means today in the organization's time zone.
 	AsOf date.Date `json:"as_of,omitzero"`
-	// ReviewWindowDays: reviews due in [AsOf, AsOf+ReviewWindowDays); default 60.
+	// ReviewWindowDays: reviews due in [AsOf, AsOf+ReviewWindowDays); 0 means 60, and a
+	// negative number is refused.
 	ReviewWindowDays int `json:"review_window_days,omitempty"`
 	// StallDays: a pending BAA with no activity for this many days or more has stalled;
-	// default [vendors.DefaultStallDays].
+	// 0 means [vendors.DefaultStallDays], and a negative number is refused.
 	StallDays int `json:"stall_days,omitempty"`
 	// Profile, when set, lists in Inventory.MissingCategories the vendor categories the
 	// specialty profile expects that no vendor of the inventory is in: a practice of that
@@ -63,6 +65,11 @@ type Inventory struct {
 	// Stalled are BAA requests with no follow-up for StallDays or more.
 	Stalled []vendors.Vendor `json:"stalled"`
 	// MissingClauses are signed, in-force BAAs that lack clauses of 164.504(e)(2).
+	//
+	// A vendor determined not to be a business associate (45 CFR 160.103) needs no BAA
+	// (164.502(e)(1)), and its BAA moves are refused: it is in none of ReviewsDue,
+	// OverdueReviews, Expiring, Stalled, MissingClauses or Gaps, even when an agreement
+	// signed before the determination is still on file.
 	MissingClauses []ClauseFindings `json:"missing_clauses"`
 	// MissingCategories are the categories InventoryOptions.Profile expects that no
 	// vendor is in, in the profile's order.
@@ -80,10 +87,16 @@ func (o *Org) Inventory(ctx context.Context, opts InventoryOptions) (Inventory, 
 		if opts.AsOf == date.Zero {
 			opts.AsOf = o.Today(c.now)
 		}
-		if opts.ReviewWindowDays <= 0 {
+		vc := validation.Collector{Pkg: "compliance"}
+		vc.Check(opts.ReviewWindowDays >= 0, "review_window_days", "must not be negative, got %d", opts.ReviewWindowDays)
+		vc.Check(opts.StallDays >= 0, "stall_days", "must not be negative, got %d", opts.StallDays)
+		if err := vc.Err(); err != nil {
+			return err
+		}
+		if opts.ReviewWindowDays == 0 {
 			opts.ReviewWindowDays = DefaultReviewWindowDays
 		}
-		if opts.StallDays <= 0 {
+		if opts.StallDays == 0 {
 			opts.StallDays = vendors.DefaultStallDays
 		}
 		asOf := opts.AsOf
@@ -101,7 +114,7 @@ func (o *Org) Inventory(ctx context.Context, opts InventoryOptions) (Inventory, 
 			if v.IsBusinessAssociate() {
 				inv.BusinessAssociates++
 			}
-			if v.BAA.InForce(asOf) {
+			if v.BAA.InForce(asOf) && !v.NotBusinessAssociate() {
 				if gaps := v.BAA.MissingClauses(); len(gaps) > 0 {
 					inv.MissingClauses = append(inv.MissingClauses, ClauseFindings{Vendor: *v, Gaps: gaps})
 				}
@@ -125,13 +138,13 @@ func (o *Org) Inventory(ctx context.Context, opts InventoryOptions) (Inventory, 
 		inv.Gaps = vendors.Gaps(all, asOf)
 		inv.Undetermined = vendors.Undetermined(all)
 		window := storage.Window{From: asOf, To: asOf + date.Date(opts.ReviewWindowDays)}
-		if inv.ReviewsDue, err = collect(vs.ReviewsDue(c.ctx, window)); err != nil {
+		if inv.ReviewsDue, err = collectBAs(vs.ReviewsDue(c.ctx, window)); err != nil {
 			return err
 		}
-		if inv.OverdueReviews, err = collect(vs.ReviewsDue(c.ctx, storage.Window{From: date.Zero + 1, To: asOf})); err != nil {
+		if inv.OverdueReviews, err = collectBAs(vs.ReviewsDue(c.ctx, storage.Before(asOf))); err != nil {
 			return err
 		}
-		expiring, err := collect(vs.Expiring(c.ctx, window))
+		expiring, err := collectBAs(vs.Expiring(c.ctx, window))
 		if err != nil {
 			return err
 		}
@@ -140,8 +153,23 @@ func (o *Org) Inventory(ctx context.Context, opts InventoryOptions) (Inventory, 
 				inv.Expiring = append(inv.Expiring, v)
 			}
 		}
-		inv.Stalled, err = collect(vs.Stalled(c.ctx, asOf-date.Date(opts.StallDays)+1))
+		inv.Stalled, err = collectBAs(vs.Stalled(c.ctx, asOf-date.Date(opts.StallDays)+1))
 		return err
 	})
 	return result(inv, err)
+}
+
+// collectBAs drains a vendor listing, leaving out the vendors determined not to be
+// business associates: they need no BAA, so no review, follow-up or renewal of one.
+func collectBAs(seq iter.Seq2[vendors.Vendor, error]) ([]vendors.Vendor, error) {
+	var out []vendors.Vendor
+	for v, err := range seq {
+		if err != nil {
+			return nil, err
+		}
+		if !v.NotBusinessAssociate() {
+			out = append(out, v)
+		}
+	}
+	return out, nil
 }

@@ -25,14 +25,14 @@ type SweepOptions struct {
 	AsOf date.Date `json:"as_of,omitzero"`
 	// DueSoonDays are the reminder thresholds before a due date: a task (or BAA review)
 	// due within N days gets the reminder of threshold N. Default 30, 7, 1.
-	DueSoonDays []int `json:"due_soon_days,omitempty"`
+	DueSoonDays []int `json:"due_soon_days"`
 	// EscalateAfterDays: a task overdue this many days or more is escalated, once, to
-	// EscalateTo. Default 14.
+	// EscalateTo. 0 means 14; a negative number is refused.
 	EscalateAfterDays int `json:"escalate_after_days,omitempty"`
 	// EscalateTo is the role escalations go to. Default task.RoleManager.
 	EscalateTo task.Role `json:"escalate_to,omitempty"`
 	// StallDays: a BAA request or negotiation without a follow-up for this many days is
-	// stalled. Default vendors.DefaultStallDays (30).
+	// stalled. 0 means vendors.DefaultStallDays (30); a negative number is refused.
 	StallDays int `json:"stall_days,omitempty"`
 }
 
@@ -83,15 +83,19 @@ func (o *Org) Sweep(ctx context.Context, opts SweepOptions) (SweepResult, error)
 	if len(thresholds) == 0 {
 		thresholds = []int{30, 7, 1}
 	}
-	for _, t := range thresholds {
-		if t < 0 {
-			return SweepResult{}, validation.New("compliance", "due_soon_days", "must not be negative, got %d", t)
-		}
+	// The options are checked inside the use case, after the actor and the authorizer,
+	// so that a caller who may not sweep learns only that.
+	vc := validation.Collector{Pkg: "compliance"}
+	for i, t := range thresholds {
+		vc.Check(t >= 0, fmt.Sprintf("due_soon_days[%d]", i), "must not be negative, got %d", t)
 	}
+	vc.Check(opts.EscalateAfterDays >= 0, "escalate_after_days", "must not be negative, got %d", opts.EscalateAfterDays)
+	vc.Check(opts.StallDays >= 0, "stall_days", "must not be negative, got %d", opts.StallDays)
+	vc.Check(opts.EscalateTo == "" || opts.EscalateTo.Valid(), "escalate_to", "%q is not a role", opts.EscalateTo)
 	slices.Sort(thresholds)
 	thresholds = slices.Compact(thresholds)
 	escalate := opts.EscalateAfterDays
-	if escalate <= 0 {
+	if escalate == 0 {
 		escalate = 14
 	}
 	escalateTo := opts.EscalateTo
@@ -99,10 +103,13 @@ func (o *Org) Sweep(ctx context.Context, opts SweepOptions) (SweepResult, error)
 		escalateTo = task.RoleManager
 	}
 	stall := opts.StallDays
-	if stall <= 0 {
+	if stall == 0 {
 		stall = vendors.DefaultStallDays
 	}
 	err := o.update(ctx, ActionSweep, func(c *call) error {
+		if err := vc.Err(); err != nil {
+			return err
+		}
 		asOf, err := c.dateOr(opts.AsOf)
 		if err != nil {
 			return err
@@ -140,10 +147,15 @@ func (o *Org) Sweep(ctx context.Context, opts SweepOptions) (SweepResult, error)
 				}
 			}
 		}
-		// BAA reviews due soon and overdue.
+		// BAA reviews due soon and overdue. A vendor determined not to be a business
+		// associate needs no BAA (45 CFR 164.502(e)(1)) and its BAA review is refused, so
+		// it gets no review or follow-up reminder.
 		for v, err := range c.tx.Vendors().ReviewsDue(c.ctx, horizon) {
 			if err != nil {
 				return err
+			}
+			if v.NotBusinessAssociate() {
+				continue
 			}
 			days := int(v.BAA.NextReviewOn - asOf)
 			r := Reminder{Type: EventReminderBAAReviewDue, Vendor: v.ID, Title: "BAA review: " + v.Name, On: v.BAA.NextReviewOn, Days: days}
@@ -155,6 +167,9 @@ func (o *Org) Sweep(ctx context.Context, opts SweepOptions) (SweepResult, error)
 			if err != nil {
 				return err
 			}
+			if v.NotBusinessAssociate() {
+				continue
+			}
 			r := Reminder{Type: EventReminderBAAReviewLate, Vendor: v.ID, Title: "BAA review: " + v.Name,
 				On: v.BAA.NextReviewOn, Days: int(asOf - v.BAA.NextReviewOn)}
 			if err := s.once(fmt.Sprintf("baa-review:%s:%s:overdue", v.ID, v.BAA.NextReviewOn), r); err != nil {
@@ -165,6 +180,9 @@ func (o *Org) Sweep(ctx context.Context, opts SweepOptions) (SweepResult, error)
 		for v, err := range c.tx.Vendors().Stalled(c.ctx, asOf-date.Date(stall)+1) {
 			if err != nil {
 				return err
+			}
+			if v.NotBusinessAssociate() {
+				continue
 			}
 			r := Reminder{Type: EventReminderBAAStalled, Vendor: v.ID, Title: "BAA follow-up: " + v.Name,
 				On: v.BAA.LastActivityOn, Days: int(asOf - v.BAA.LastActivityOn)}

@@ -20,7 +20,9 @@ import (
 // terminated (45 CFR 164.502(e), 164.504(e)). Every move takes the vendor's [record.Ref]
 // (the version read) and one input whose zero day means today in the organization's
 // time zone; a move dated in the future is refused, and so is a move on a vendor
-// determined not to be a business associate ([vendors.ErrNotBusinessAssociate]).
+// determined not to be a business associate ([vendors.ErrNotBusinessAssociate]). A move
+// the agreement's state does not allow ([*vendors.TransitionError],
+// [*vendors.StateError]) is a failed precondition ([FailedPrecondition]), not bad input.
 type VendorService struct{ o *Org }
 
 // Vendors returns the organization's vendor inventory and BAA lifecycle.
@@ -29,9 +31,9 @@ func (o *Org) Vendors() VendorService { return VendorService{o} }
 // VendorQuery filters and pages a vendor listing; zero fields do not filter.
 type VendorQuery struct {
 	// States keeps vendors whose current BAA is in one of these states.
-	States []vendors.State `json:"states,omitempty"`
+	States []vendors.State `json:"states"`
 	// Categories keeps vendors in one of these categories.
-	Categories []vendors.Category `json:"categories,omitempty"`
+	Categories []vendors.Category `json:"categories"`
 	PageQuery
 }
 
@@ -243,6 +245,16 @@ func (c *call) today() (date.Date, error) {
 	return o.Today(c.now), nil
 }
 
+// notFuture refuses d, when set, if it is after today in the organization's time zone,
+// on field (of package pkg): the day of an act recorded as done.
+func (c *call) notFuture(pkg, field string, d date.Date) error {
+	if d == date.Zero {
+		return nil
+	}
+	_, err := c.pastDate(pkg, field, d)
+	return err
+}
+
 // pastDate returns d, or today when d is zero; a day after today is refused on field
 // (of package pkg): what is recorded as done cannot have happened yet.
 func (c *call) pastDate(pkg, field string, d date.Date) (date.Date, error) {
@@ -271,7 +283,12 @@ func (s VendorService) Determine(ctx context.Context, ref record.Ref[vendors.ID]
 		if d.DecidedOn, err = c.pastDate("vendors", "decided_on", d.DecidedOn); err != nil {
 			return eventSpec{}, err
 		}
-		return vendorEvent(EventBADetermined, v, d.DecidedOn), v.Determine(d)
+		// The event is made after the determination is recorded: its payload names the
+		// outcome in effect.
+		if err := v.Determine(d); err != nil {
+			return eventSpec{}, err
+		}
+		return vendorEvent(EventBADetermined, v, d.DecidedOn), nil
 	})
 }
 
@@ -344,11 +361,15 @@ func (s VendorService) ExpireBAA(ctx context.Context, ref record.Ref[vendors.ID]
 	return s.move(ctx, ref, m, ActionBAAExpire, EventBAAExpired, (*vendors.Vendor).ExpireBAA)
 }
 
-// TerminateBAA ends the BAA and records the PHI disposition; a zero t.On is today.
+// TerminateBAA ends the BAA and records the PHI disposition; a zero t.On is today, and
+// a termination or certification (t.CertifiedOn) dated in the future is refused.
 func (s VendorService) TerminateBAA(ctx context.Context, ref record.Ref[vendors.ID], t vendors.Termination) (vendors.Vendor, error) {
 	return s.change(ctx, ref, ActionBAATerminate, func(c *call, v *vendors.Vendor) (eventSpec, error) {
 		var err error
 		if t.On, err = c.pastDate("vendors", "on", t.On); err != nil {
+			return eventSpec{}, err
+		}
+		if err := c.notFuture("vendors", "certified_on", t.CertifiedOn); err != nil {
 			return eventSpec{}, err
 		}
 		if err := v.TerminateBAA(t, c.actor.label()); err != nil {
@@ -411,7 +432,9 @@ type Refreshed struct {
 // Refresh brings BAA states up to date as of a day: in-force agreements whose review
 // date has come move to review_due, and those past their expiry date move to expired.
 // It runs in one transaction, with an audit entry and an event per change, and finds
-// its work through the index-backed window queries.
+// its work through the index-backed window queries. A vendor determined not to be a
+// business associate has no BAA review (its agreement may still lapse), and an
+// agreement changed after the day refreshed is left as it is.
 func (s VendorService) Refresh(ctx context.Context, opts RefreshOptions) (Refreshed, error) {
 	var out Refreshed
 	err := s.o.update(ctx, ActionBAARefresh, func(c *call) error {
@@ -427,7 +450,7 @@ func (s VendorService) Refresh(ctx context.Context, opts RefreshOptions) (Refres
 		by := c.actor.label()
 		for i := range expiring {
 			v := &expiring[i]
-			if !v.BAA.State.InForce() {
+			if !v.BAA.State.InForce() || v.BAA.LastActivityOn > asOf {
 				continue
 			}
 			if err := v.ExpireBAA(vendors.Move{On: asOf}, by); err != nil {
@@ -445,7 +468,7 @@ func (s VendorService) Refresh(ctx context.Context, opts RefreshOptions) (Refres
 		}
 		for i := range due {
 			v := &due[i]
-			if v.BAA.State == vendors.StateReviewDue {
+			if v.BAA.State == vendors.StateReviewDue || v.NotBusinessAssociate() || v.BAA.LastActivityOn > asOf {
 				continue
 			}
 			if err := v.MarkReviewDue(vendors.Move{On: asOf}, by); err != nil {

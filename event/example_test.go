@@ -11,27 +11,39 @@ import (
 	"github.com/hipaaops/hipaaops/vendors"
 )
 
-// A reminder worker reads events after the cursor it saved last time.
+// A reminder worker reads the events after the cursor it saved last time, a page at a
+// time, and keeps the last Seq it handled.
 func Example() {
-	engine := compliance.New(memory.New(), compliance.Options{
+	engine, err := compliance.New(memory.New(), compliance.Options{
 		Now: func() time.Time { return time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC) },
 	})
+	if err != nil {
+		panic(err)
+	}
 	ctx := compliance.WithActor(context.Background(), compliance.Actor{ID: "u-1"})
 	_, _ = engine.CreateOrganization(ctx, org.Organization{ID: "clinic-1", Name: "Lakeside Oncology", TimeZone: "UTC"})
-	_, _ = engine.AddVendor(ctx, "clinic-1", vendors.Vendor{Name: "Vault PACS", Category: vendors.CategoryPACS})
+	clinic := engine.Org("clinic-1")
+	_, _ = clinic.Vendors().Add(ctx, vendors.Vendor{ID: "vault-pacs", Name: "Vault PACS", Category: vendors.CategoryPACS})
 
 	var cursor uint64 // kept by the worker between runs
+	q := compliance.EventQuery{After: cursor, PageQuery: compliance.PageQuery{Limit: 100}}
 	for {
-		evs, err := engine.Events(ctx, "clinic-1", cursor, 100)
-		if err != nil || len(evs) == 0 {
+		page, err := clinic.Events().List(ctx, q)
+		if err != nil {
 			break
 		}
-		for _, ev := range evs {
-			fmt.Println(ev.Seq, ev.Type, string(ev.Data))
+		for _, ev := range page.Items {
+			fmt.Println(ev.Seq, ev.Type, ev.ObjectType, ev.ObjectID, string(ev.Data))
 			cursor = ev.Seq
 		}
+		if page.Next == "" {
+			break
+		}
+		q.Cursor = page.Next
 	}
+	fmt.Println("cursor:", cursor)
 	// Output:
-	// 1 organization.created {"name":"Lakeside Oncology"}
-	// 2 vendor.added {"vendor":"Vault PACS","category":"pacs","state":"not_requested"}
+	// 1 organization.created organization clinic-1 {"organization":"clinic-1","name":"Lakeside Oncology"}
+	// 2 vendor.added vendor vault-pacs {"vendor_id":"vault-pacs","vendor":"Vault PACS","category":"pacs","state":"not_requested","handles_phi":false}
+	// cursor: 2
 }

@@ -91,12 +91,17 @@ func CanTransition(from, to State) bool { return slices.Contains(transitions[fro
 // NextStates returns the states reachable from s in one transition.
 func NextStates(s State) []State { return append([]State(nil), transitions[s]...) }
 
-// ErrTransition matches every [*TransitionError] with [errors.Is].
+// ErrTransition matches every [*TransitionError] with [errors.Is]; its code is
+// compliance.FailedPrecondition.
 var ErrTransition = errors.New("vendors: BAA transition not allowed")
 
-// TransitionError is returned for a BAA transition the lifecycle does not allow.
+// TransitionError is returned for a BAA transition the lifecycle does not allow; it
+// changes nothing. Its code is compliance.FailedPrecondition: the move is illegal in the
+// agreement's current state, whatever the input.
 type TransitionError struct {
-	From, To State
+	// From is the agreement's current state; To the state the move would reach.
+	From State `json:"from"`
+	To   State `json:"to"`
 }
 
 // Error names both states.
@@ -107,29 +112,63 @@ func (e *TransitionError) Error() string {
 // Is reports whether target is [ErrTransition].
 func (e *TransitionError) Is(target error) bool { return target == ErrTransition }
 
+// ErrState matches every [*StateError] with [errors.Is]; its code is
+// compliance.FailedPrecondition.
+var ErrState = errors.New("vendors: not allowed in the BAA's current state")
+
+// StateError is returned for a BAA change that is not a transition but that the
+// agreement's current state does not allow: certifying the PHI disposition of an
+// agreement that was not terminated, a follow-up on one that is not pending, expiring
+// one that has no expiry date. It changes nothing. Its code is
+// compliance.FailedPrecondition, like a [*TransitionError]'s.
+type StateError struct {
+	// Change names the change refused, e.g. "certify_disposition".
+	Change string `json:"change"`
+	// State is the agreement's state.
+	State State `json:"state,omitempty"`
+	// Reason says what the change needs.
+	Reason string `json:"reason"`
+}
+
+// Error names the change, the state and the reason.
+func (e *StateError) Error() string {
+	return fmt.Sprintf("vendors: BAA in state %s: cannot %s: %s", e.State, e.Change, e.Reason)
+}
+
+// Is reports whether target is [ErrState].
+func (e *StateError) Is(target error) bool { return target == ErrState }
+
 // DefaultReviewMonths is the review interval of a signed BAA when none is given.
 const DefaultReviewMonths = 12
 
 // FollowUp is a contact made to move a pending BAA forward.
 type FollowUp struct {
-	On   date.Date `json:"on"`
-	By   string    `json:"by"`
-	Note string    `json:"note,omitempty"`
+	// On is the day of the contact; through the engine, today when zero.
+	On date.Date `json:"on"`
+	// By is who made the contact; through the engine, the actor when empty.
+	By string `json:"by"`
+	// Note says what was said or agreed.
+	Note string `json:"note,omitempty"`
 }
 
 // Transition is one recorded change of a BAA's state.
 type Transition struct {
-	From State     `json:"from"`
-	To   State     `json:"to"`
-	On   date.Date `json:"on"`
-	By   string    `json:"by"`
-	Note string    `json:"note,omitempty"`
+	// From and To are the states before and after.
+	From State `json:"from"`
+	To   State `json:"to"`
+	// On is the day of the move; By who made it.
+	On date.Date `json:"on"`
+	By string    `json:"by"`
+	// Note is the move's note (a termination's reason).
+	Note string `json:"note,omitempty"`
 }
 
 // Termination records how an agreement ended and what became of the PHI.
 type Termination struct {
-	On     date.Date `json:"on"`
-	Reason string    `json:"reason"`
+	// On is the day the agreement ended; through the engine, today when zero.
+	On date.Date `json:"on"`
+	// Reason says why it ended (kept as the transition's note).
+	Reason string `json:"reason"`
 	// Disposition is what the business associate did with the PHI it held.
 	Disposition Disposition `json:"disposition"`
 	// CertifiedOn is the date of the business associate's written certification of return
@@ -145,13 +184,15 @@ func (t Termination) Certified() bool {
 // BAA is a business associate agreement with one vendor (45 CFR 164.502(e), 164.504(e)).
 // Dates are calendar dates in the organization's time zone; a zero date means "not set".
 type BAA struct {
-	State State `json:"state"`
+	// State is where the agreement stands in its lifecycle.
+	State State `json:"state,omitempty"`
 	// RequestedOn is when the practice asked the vendor for a BAA.
 	RequestedOn date.Date `json:"requested_on,omitzero"`
 	// LastActivityOn is the latest request, follow-up or transition date; a pending BAA
 	// with no activity for a while has stalled.
-	LastActivityOn date.Date  `json:"last_activity_on,omitzero"`
-	FollowUps      []FollowUp `json:"follow_ups,omitempty"`
+	LastActivityOn date.Date `json:"last_activity_on,omitzero"`
+	// FollowUps are the contacts made while the agreement was pending, oldest first.
+	FollowUps []FollowUp `json:"follow_ups"`
 
 	// SignedOn is when the last party signed.
 	SignedOn date.Date `json:"signed_on,omitzero"`
@@ -162,17 +203,20 @@ type BAA struct {
 	// ReviewMonths is the review interval in months (default [DefaultReviewMonths]).
 	ReviewMonths int `json:"review_months,omitempty"`
 	// NextReviewOn is when the next review is due.
-	NextReviewOn   date.Date `json:"next_review_on,omitzero"`
+	NextReviewOn date.Date `json:"next_review_on,omitzero"`
+	// LastReviewedOn is the day of the latest review or renewal.
 	LastReviewedOn date.Date `json:"last_reviewed_on,omitzero"`
 	// Clauses lists the clauses of 45 CFR 164.504(e)(2) the signed text contains.
-	Clauses []Clause `json:"clauses,omitempty"`
+	Clauses []Clause `json:"clauses"`
 	// ReportingDays is the number of days the BA has to report a breach to the practice.
 	ReportingDays int `json:"reporting_days,omitempty"`
 	// DocumentRef locates the signed copy (a document-management URL or path).
 	DocumentRef string `json:"document_ref,omitempty"`
 
+	// Termination records how the agreement ended; nil unless terminated.
 	Termination *Termination `json:"termination,omitempty"`
-	History     []Transition `json:"history,omitempty"`
+	// History is every move of the agreement, oldest first.
+	History []Transition `json:"history"`
 }
 
 // InForce reports whether the agreement is signed, not ended and covers day asOf.
@@ -213,7 +257,8 @@ func (b *BAA) Validate() error {
 // Signing holds the terms recorded when a BAA is signed.
 type Signing struct {
 	// SignedOn is the day of signature; zero means today (through the engine).
-	SignedOn    date.Date `json:"signed_on,omitzero"`
+	SignedOn date.Date `json:"signed_on,omitzero"`
+	// EffectiveOn is the agreement's first day in force; it may precede SignedOn.
 	EffectiveOn date.Date `json:"effective_on"`
 	// ExpiresOn is optional: zero for an agreement without an end date.
 	ExpiresOn date.Date `json:"expires_on,omitzero"`
@@ -261,8 +306,9 @@ type Certification struct {
 
 // ErrNotBusinessAssociate is returned, wrapped, for a BAA move (a request, negotiation,
 // signing, review, renewal or follow-up) on a vendor whose determination in effect says it
-// is not a business associate: record a new determination first. An agreement in force
-// may still expire or be terminated.
+// is not a business associate (45 CFR 160.103): record a new determination first. An
+// agreement in force may still expire or be terminated. Its code is
+// compliance.FailedPrecondition.
 var ErrNotBusinessAssociate = errors.New("vendors: the vendor was determined not to be a business associate")
 
 func (b *BAA) lastDate() date.Date {

@@ -80,9 +80,9 @@ func apply(v *vendors.Vendor, to vendors.State) (date.Date, error) {
 	}
 	switch to {
 	case vendors.StateRequested:
-		return on, v.RequestBAA(on, actor, "")
+		return on, v.RequestBAA(vendors.Move{On: on}, actor)
 	case vendors.StateInNegotiation:
-		return on, v.NegotiateBAA(on, actor, "")
+		return on, v.NegotiateBAA(vendors.Move{On: on}, actor)
 	case vendors.StateSigned:
 		return on, v.SignBAA(vendors.Signing{
 			SignedOn: on, EffectiveOn: on, ExpiresOn: on + 730, Clauses: vendors.ClauseValues(), ReportingDays: 10,
@@ -91,16 +91,16 @@ func apply(v *vendors.Vendor, to vendors.State) (date.Date, error) {
 		if v.BAA.NextReviewOn > on {
 			on = v.BAA.NextReviewOn
 		}
-		return on, v.MarkReviewDue(on, actor)
+		return on, v.MarkReviewDue(vendors.Move{On: on}, actor)
 	case vendors.StateReviewed:
-		return on, v.ReviewBAA(on, actor, "")
+		return on, v.ReviewBAA(vendors.Move{On: on}, actor)
 	case vendors.StateRenewed:
 		return on, v.RenewBAA(vendors.Renewal{On: on, ExpiresOn: on + 1000}, actor)
 	case vendors.StateExpired:
 		if v.BAA.ExpiresOn != date.Zero && v.BAA.ExpiresOn >= on {
 			on = v.BAA.ExpiresOn + 1
 		}
-		return on, v.ExpireBAA(on, actor)
+		return on, v.ExpireBAA(vendors.Move{On: on}, actor)
 	case vendors.StateTerminated:
 		return on, v.TerminateBAA(vendors.Termination{On: on, Reason: "ended"}, actor)
 	}
@@ -168,37 +168,37 @@ func TestIllegalTransitions(t *testing.T) {
 		{"sign without a request (164.502(e)(1))", vendors.StateNotRequested, vendors.StateSigned,
 			func(v *vendors.Vendor) error { return v.SignBAA(signing(), actor) }},
 		{"negotiate without a request", vendors.StateNotRequested, vendors.StateInNegotiation,
-			func(v *vendors.Vendor) error { return v.NegotiateBAA(negotiatedOn, actor, "") }},
+			func(v *vendors.Vendor) error { return v.NegotiateBAA(vendors.Move{On: negotiatedOn}, actor) }},
 		{"review an unsigned request", vendors.StateRequested, vendors.StateReviewed,
-			func(v *vendors.Vendor) error { return v.ReviewBAA(reviewedOn, actor, "") }},
+			func(v *vendors.Vendor) error { return v.ReviewBAA(vendors.Move{On: reviewedOn}, actor) }},
 		{"mark review due on an unsigned request", vendors.StateInNegotiation, vendors.StateReviewDue,
-			func(v *vendors.Vendor) error { return v.MarkReviewDue(firstReview, actor) }},
+			func(v *vendors.Vendor) error { return v.MarkReviewDue(vendors.Move{On: firstReview}, actor) }},
 		{"mark review due twice", vendors.StateReviewDue, vendors.StateReviewDue,
-			func(v *vendors.Vendor) error { return v.MarkReviewDue(firstReview+1, actor) }},
+			func(v *vendors.Vendor) error { return v.MarkReviewDue(vendors.Move{On: firstReview + 1}, actor) }},
 		{"renew a terminated BAA (164.504(e)(2)(iii))", vendors.StateTerminated, vendors.StateRenewed,
 			func(v *vendors.Vendor) error {
 				return v.RenewBAA(vendors.Renewal{On: certifiedOn, ExpiresOn: renewedUntil}, actor)
 			}},
 		{"review a terminated BAA", vendors.StateTerminated, vendors.StateReviewed,
-			func(v *vendors.Vendor) error { return v.ReviewBAA(certifiedOn, actor, "") }},
+			func(v *vendors.Vendor) error { return v.ReviewBAA(vendors.Move{On: certifiedOn}, actor) }},
 		{"terminate twice", vendors.StateTerminated, vendors.StateTerminated,
 			func(v *vendors.Vendor) error {
 				return v.TerminateBAA(vendors.Termination{On: certifiedOn, Reason: "again"}, actor)
 			}},
 		{"expire an unsigned request", vendors.StateRequested, vendors.StateExpired,
-			func(v *vendors.Vendor) error { return v.ExpireBAA(expiredOn, actor) }},
+			func(v *vendors.Vendor) error { return v.ExpireBAA(vendors.Move{On: expiredOn}, actor) }},
 		{"expire twice", vendors.StateExpired, vendors.StateExpired,
-			func(v *vendors.Vendor) error { return v.ExpireBAA(expiredOn+1, actor) }},
+			func(v *vendors.Vendor) error { return v.ExpireBAA(vendors.Move{On: expiredOn + 1}, actor) }},
 		{"re-request a BAA in force", vendors.StateSigned, vendors.StateRequested,
-			func(v *vendors.Vendor) error { return v.RequestBAA(signedOn+1, actor, "") }},
+			func(v *vendors.Vendor) error { return v.RequestBAA(vendors.Move{On: signedOn + 1}, actor) }},
 		{"request twice", vendors.StateRequested, vendors.StateRequested,
-			func(v *vendors.Vendor) error { return v.RequestBAA(requestedOn+1, actor, "") }},
+			func(v *vendors.Vendor) error { return v.RequestBAA(vendors.Move{On: requestedOn + 1}, actor) }},
 		{"sign twice", vendors.StateSigned, vendors.StateSigned,
 			func(v *vendors.Vendor) error { return v.SignBAA(signing(), actor) }},
 		{"negotiate a signed BAA", vendors.StateSigned, vendors.StateInNegotiation,
-			func(v *vendors.Vendor) error { return v.NegotiateBAA(signedOn+1, actor, "") }},
+			func(v *vendors.Vendor) error { return v.NegotiateBAA(vendors.Move{On: signedOn + 1}, actor) }},
 		{"negotiate an expired BAA", vendors.StateExpired, vendors.StateInNegotiation,
-			func(v *vendors.Vendor) error { return v.NegotiateBAA(expiredOn+1, actor, "") }},
+			func(v *vendors.Vendor) error { return v.NegotiateBAA(vendors.Move{On: expiredOn + 1}, actor) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -227,7 +227,7 @@ func TestTransitionErrorMessage(t *testing.T) {
 // TestLifecycleZeroState: a vendor whose BAA state was never set is not in the lifecycle.
 func TestLifecycleZeroState(t *testing.T) {
 	v := vendors.Vendor{ID: "x", Name: "X", Category: vendors.CategoryEHR}
-	requireTransition(t, v.RequestBAA(requestedOn, actor, ""), "", vendors.StateRequested)
+	requireTransition(t, v.RequestBAA(vendors.Move{On: requestedOn}, actor), "", vendors.StateRequested)
 	requireInvalid(t, v.Validate(), "baa.state", `"" is not one of`)
 }
 
@@ -241,28 +241,28 @@ func TestSignBAAValidation(t *testing.T) {
 		field, rule string
 	}{
 		{"ErrEffectiveMissing", func(s *vendors.Signing) { s.EffectiveOn = date.Zero },
-			actor, "baa.effective_on", "must be set"},
+			actor, "effective_on", "must be set"},
 		{"ErrExpiresBeforeEffective", func(s *vendors.Signing) {
 			s.EffectiveOn, s.ExpiresOn = day(2026, time.May, 1), day(2026, time.April, 1)
-		}, actor, "baa.expires_on", "2026-04-01 is before effective date 2026-05-01"},
+		}, actor, "expires_on", "2026-04-01 is before effective date 2026-05-01"},
 		{"ErrExpiresDayBeforeEffective", func(s *vendors.Signing) { s.ExpiresOn = s.EffectiveOn - 1 },
-			actor, "baa.expires_on", "is before effective date"},
+			actor, "expires_on", "is before effective date"},
 		{"ErrReviewMonthsNegative", func(s *vendors.Signing) { s.ReviewMonths = -1 },
-			actor, "baa.review_months", "must be 1 to 60, got -1"},
+			actor, "review_months", "must be 1 to 60, got -1"},
 		{"ErrReviewMonths61", func(s *vendors.Signing) { s.ReviewMonths = 61 },
-			actor, "baa.review_months", "must be 1 to 60, got 61"},
+			actor, "review_months", "must be 1 to 60, got 61"},
 		{"ErrReportingDaysNegative (164.410(b))", func(s *vendors.Signing) { s.ReportingDays = -1 },
-			actor, "baa.reporting_days", "must not be negative, got -1"},
+			actor, "reporting_days", "must not be negative, got -1"},
 		{"ErrUnknownClause (164.504(e)(2))", func(s *vendors.Signing) {
 			s.Clauses = []vendors.Clause{vendors.ClausePermittedUses, vendors.ClauseSafeguards, "indemnity"}
-		}, actor, "baa.clauses[2]", `"indemnity" is not one of`},
+		}, actor, "clauses[2]", `"indemnity" is not one of`},
 		{"ErrExpiredBeforeSigned", func(s *vendors.Signing) {
 			s.SignedOn, s.EffectiveOn, s.ExpiresOn = day(2026, time.May, 1), day(2026, time.January, 1), day(2026, time.March, 1)
-		}, actor, "baa.expires_on", "2026-03-01 is before signing date 2026-05-01: the agreement would never be in force"},
+		}, actor, "expires_on", "2026-03-01 is before signing date 2026-05-01: the agreement would never be in force"},
 		{"ErrSignedOnMissing", func(s *vendors.Signing) { s.SignedOn = date.Zero },
-			actor, "baa.signed_on", "must be set"},
+			actor, "signed_on", "must be set"},
 		{"ErrSignedBeforeLastChange", func(s *vendors.Signing) { s.SignedOn = negotiatedOn - 1 },
-			actor, "on", "2026-01-19 is before the BAA's last recorded change on 2026-01-20"},
+			actor, "signed_on", "2026-01-19 is before the BAA's last recorded change on 2026-01-20"},
 		{"ErrByMissing", func(s *vendors.Signing) {}, "", "by", "must name who acted"},
 	}
 	for _, tt := range tests {
@@ -283,7 +283,7 @@ func TestSignBAAValidation(t *testing.T) {
 		s.EffectiveOn, s.ReviewMonths, s.ReportingDays = date.Zero, -3, -1
 		err := v.SignBAA(s, actor)
 		require.ErrorIs(t, err, validation.ErrInvalid)
-		assert.Equal(t, []string{"baa.effective_on", "baa.review_months", "baa.reporting_days"}, fields(err))
+		assert.Equal(t, []string{"effective_on", "review_months", "reporting_days"}, fields(err))
 		assert.Equal(t, vendors.StateRequested, v.BAA.State)
 	})
 
@@ -345,7 +345,7 @@ func TestSignBAANextReview(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := newVendor("v", "V")
-			require.NoError(t, v.RequestBAA(tt.effective-10, actor, ""))
+			require.NoError(t, v.RequestBAA(vendors.Move{On: tt.effective - 10}, actor))
 			require.NoError(t, v.SignBAA(vendors.Signing{SignedOn: tt.effective, EffectiveOn: tt.effective, ReviewMonths: tt.months}, actor))
 			assert.Equal(t, tt.wantMonths, v.BAA.ReviewMonths)
 			assert.Equal(t, tt.want, v.BAA.NextReviewOn)
@@ -362,33 +362,33 @@ func TestReviewSchedule(t *testing.T) {
 	require.Equal(t, firstReview, v.BAA.NextReviewOn)
 
 	// Early review: before it came due.
-	require.NoError(t, v.ReviewBAA(day(2026, time.August, 15), actor, "early"))
+	require.NoError(t, v.ReviewBAA(vendors.Move{On: day(2026, time.August, 15), Note: "early"}, actor))
 	assert.Equal(t, vendors.StateReviewed, v.BAA.State)
 	assert.Equal(t, day(2026, time.August, 15), v.BAA.LastReviewedOn)
 	assert.Equal(t, day(2027, time.February, 15), v.BAA.NextReviewOn)
 
 	// It comes due on its date, not a day before.
 	before := v.Clone()
-	requireInvalid(t, v.MarkReviewDue(day(2027, time.February, 14), actor), "on", "2027-02-14 is before the next review date 2027-02-15")
+	requireInvalid(t, v.MarkReviewDue(vendors.Move{On: day(2027, time.February, 14)}, actor), "on", "2027-02-14 is before the next review date 2027-02-15")
 	assert.Equal(t, before, *v)
-	require.NoError(t, v.MarkReviewDue(day(2027, time.February, 15), actor))
+	require.NoError(t, v.MarkReviewDue(vendors.Move{On: day(2027, time.February, 15)}, actor))
 	assert.Equal(t, vendors.StateReviewDue, v.BAA.State)
 	assert.Equal(t, day(2027, time.February, 15), v.BAA.NextReviewOn, "marking due does not move the date")
 
 	// Late review on a month end: the next is clamped to the end of September.
-	require.NoError(t, v.ReviewBAA(day(2027, time.March, 31), actor, "late"))
+	require.NoError(t, v.ReviewBAA(vendors.Move{On: day(2027, time.March, 31), Note: "late"}, actor))
 	assert.Equal(t, day(2027, time.September, 30), v.BAA.NextReviewOn)
 
 	// A reviewed BAA can be reviewed again.
-	require.NoError(t, v.ReviewBAA(day(2027, time.April, 1), actor, ""))
+	require.NoError(t, v.ReviewBAA(vendors.Move{On: day(2027, time.April, 1)}, actor))
 	assert.Equal(t, day(2027, time.October, 1), v.BAA.NextReviewOn)
 	assert.Equal(t, day(2027, time.April, 1), v.BAA.LastActivityOn)
 
 	// Errors from the action date.
 	before = v.Clone()
-	requireInvalid(t, v.ReviewBAA(day(2027, time.March, 31), actor, ""), "on", "is before the BAA's last recorded change on 2027-04-01")
-	requireInvalid(t, v.ReviewBAA(date.Zero, actor, ""), "on", "must be set")
-	requireInvalid(t, v.ReviewBAA(day(2027, time.May, 1), "", ""), "by", "must name who acted")
+	requireInvalid(t, v.ReviewBAA(vendors.Move{On: day(2027, time.March, 31)}, actor), "on", "is before the BAA's last recorded change on 2027-04-01")
+	requireInvalid(t, v.ReviewBAA(vendors.Move{On: date.Zero}, actor), "on", "must be set")
+	requireInvalid(t, v.ReviewBAA(vendors.Move{On: day(2027, time.May, 1)}, ""), "by", "must name who acted")
 	assert.Equal(t, before, *v)
 }
 
@@ -440,11 +440,11 @@ func TestRenewBAA(t *testing.T) {
 		field, rule string
 	}{
 		{"ErrExpiresBeforeRenewal", vendors.Renewal{On: renewedOn, ExpiresOn: renewedOn - 1}, actor,
-			"baa.expires_on", "2026-09-30 is before renewal date 2026-10-01"},
+			"expires_on", "2026-09-30 is before renewal date 2026-10-01"},
 		{"ErrReportingDaysNegative (164.410(b))", vendors.Renewal{On: renewedOn, ReportingDays: -5}, actor,
-			"baa.reporting_days", "must not be negative, got -5"},
+			"reporting_days", "must not be negative, got -5"},
 		{"ErrUnknownClause (164.504(e)(2))", vendors.Renewal{On: renewedOn, Clauses: []vendors.Clause{"nope"}}, actor,
-			"baa.clauses[0]", `"nope" is not one of`},
+			"clauses[0]", `"nope" is not one of`},
 		{"ErrOnMissing", vendors.Renewal{ExpiresOn: renewedUntil}, actor, "on", "must be set"},
 		{"ErrBeforeLastChange", vendors.Renewal{On: signedOn - 1}, actor, "on", "is before the BAA's last recorded change"},
 		{"ErrByMissing", vendors.Renewal{On: renewedOn}, "", "by", "must name who acted"},
@@ -473,18 +473,20 @@ func TestExpireBAA(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			v := vendorIn(t, vendors.StateSigned)
 			before := v.Clone()
-			requireInvalid(t, v.ExpireBAA(tt.on, actor), "on", tt.rule)
+			requireInvalid(t, v.ExpireBAA(vendors.Move{On: tt.on}, actor), "on", tt.rule)
 			assert.Equal(t, before, *v)
 		})
 	}
 	t.Run("ErrNoExpiryDate", func(t *testing.T) {
 		v := vendorIn(t, vendors.StateSigned)
 		require.NoError(t, v.RenewBAA(vendors.Renewal{On: renewedOn}, actor))
-		requireInvalid(t, v.ExpireBAA(day(2040, time.January, 1), actor), "on", "is not after the BAA's expiry date")
+		before := v.Clone()
+		requireState(t, v.ExpireBAA(vendors.Move{On: day(2040, time.January, 1)}, actor), "expire", vendors.StateRenewed, "no expiry date")
+		assert.Equal(t, before, *v)
 	})
 	t.Run("OKDayAfterExpiry", func(t *testing.T) {
 		v := vendorIn(t, vendors.StateSigned)
-		require.NoError(t, v.ExpireBAA(expiresOn+1, actor))
+		require.NoError(t, v.ExpireBAA(vendors.Move{On: expiresOn + 1}, actor))
 		assert.Equal(t, vendors.StateExpired, v.BAA.State)
 		assert.Equal(t, day(2028, time.March, 1), v.BAA.LastActivityOn)
 	})
@@ -518,11 +520,13 @@ func TestTerminateBAA(t *testing.T) {
 		field, rule string
 	}{
 		{"ErrReasonMissing", vendors.Termination{On: terminatedOn, Reason: "  "}, actor,
-			"baa.termination.reason", "must not be empty"},
+			"reason", "must not be empty"},
 		{"ErrUnknownDisposition (164.504(e)(2)(ii)(J))", vendors.Termination{On: terminatedOn, Reason: "x", Disposition: "shredded"}, actor,
-			"baa.termination.disposition", `"shredded" is not one of`},
+			"disposition", `"shredded" is not one of`},
 		{"ErrCertifiedBeforeTermination", vendors.Termination{On: terminatedOn, Reason: "x", Disposition: vendors.DispositionReturned, CertifiedOn: terminatedOn - 1}, actor,
-			"baa.termination.certified_on", "2026-05-31 is before termination date 2026-06-01"},
+			"certified_on", "2026-05-31 is before termination date 2026-06-01"},
+		{"ErrCertifiedPending (164.504(e)(2)(ii)(J))", vendors.Termination{On: terminatedOn, Reason: "x", CertifiedOn: terminatedOn}, actor,
+			"certified_on", "needs the disposition certified"},
 		{"ErrOnMissing", vendors.Termination{Reason: "x"}, actor, "on", "must be set"},
 		{"ErrBeforeLastChange", vendors.Termination{On: signedOn - 1, Reason: "x"}, actor, "on", "is before the BAA's last recorded change"},
 		{"ErrByMissing", vendors.Termination{On: terminatedOn, Reason: "x"}, "", "by", "must name who acted"},
@@ -549,7 +553,7 @@ func TestCertifyDisposition(t *testing.T) {
 		t.Run("OK_"+string(d), func(t *testing.T) {
 			v := terminated(t)
 			history := slices.Clone(v.BAA.History)
-			require.NoError(t, v.CertifyDisposition(d, terminatedOn))
+			require.NoError(t, v.CertifyDisposition(vendors.Certification{Disposition: d, On: terminatedOn}))
 			assert.Equal(t, vendors.Termination{On: terminatedOn, Reason: "contract ended", Disposition: d, CertifiedOn: terminatedOn}, *v.BAA.Termination)
 			assert.True(t, v.BAA.Termination.Certified())
 			assert.Equal(t, vendors.StateTerminated, v.BAA.State)
@@ -558,14 +562,14 @@ func TestCertifyDisposition(t *testing.T) {
 	}
 	t.Run("OK_infeasible_is_not_certified_return", func(t *testing.T) {
 		v := terminated(t)
-		require.NoError(t, v.CertifyDisposition(vendors.DispositionInfeasible, certifiedOn))
+		require.NoError(t, v.CertifyDisposition(vendors.Certification{Disposition: vendors.DispositionInfeasible, On: certifiedOn}))
 		assert.Equal(t, certifiedOn, v.BAA.Termination.CertifiedOn)
 		assert.False(t, v.BAA.Termination.Certified(), "protections extended, nothing returned or destroyed")
 	})
 	t.Run("DoesNotAliasPriorTermination", func(t *testing.T) {
 		v := terminated(t)
 		prior := v.BAA.Termination
-		require.NoError(t, v.CertifyDisposition(vendors.DispositionDestroyed, certifiedOn))
+		require.NoError(t, v.CertifyDisposition(vendors.Certification{Disposition: vendors.DispositionDestroyed, On: certifiedOn}))
 		assert.Equal(t, vendors.DispositionPending, prior.Disposition)
 	})
 
@@ -575,17 +579,17 @@ func TestCertifyDisposition(t *testing.T) {
 		on          date.Date
 		field, rule string
 	}{
-		{"ErrPending", vendors.DispositionPending, certifiedOn, "baa.termination.disposition", `"pending" must be returned, destroyed or infeasible`},
-		{"ErrUnknown", "lost", certifiedOn, "baa.termination.disposition", `"lost" must be returned, destroyed or infeasible`},
-		{"ErrEmpty", "", certifiedOn, "baa.termination.disposition", "must be returned, destroyed or infeasible"},
-		{"ErrOnMissing", vendors.DispositionDestroyed, date.Zero, "baa.termination.certified_on", "must be set"},
-		{"ErrBeforeTermination", vendors.DispositionDestroyed, terminatedOn - 1, "baa.termination.certified_on", "2026-05-31 is before termination date 2026-06-01"},
+		{"ErrPending", vendors.DispositionPending, certifiedOn, "disposition", `"pending" must be returned, destroyed or infeasible`},
+		{"ErrUnknown", "lost", certifiedOn, "disposition", `"lost" must be returned, destroyed or infeasible`},
+		{"ErrEmpty", "", certifiedOn, "disposition", "must be returned, destroyed or infeasible"},
+		{"ErrOnMissing", vendors.DispositionDestroyed, date.Zero, "on", "must be set"},
+		{"ErrBeforeTermination", vendors.DispositionDestroyed, terminatedOn - 1, "on", "2026-05-31 is before termination date 2026-06-01"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := terminated(t)
 			before := v.Clone()
-			requireInvalid(t, v.CertifyDisposition(tt.d, tt.on), tt.field, tt.rule)
+			requireInvalid(t, v.CertifyDisposition(vendors.Certification{Disposition: tt.d, On: tt.on}), tt.field, tt.rule)
 			assert.Equal(t, before, *v)
 		})
 	}
@@ -596,10 +600,25 @@ func TestCertifyDisposition(t *testing.T) {
 		t.Run("ErrNotTerminated_"+string(s), func(t *testing.T) {
 			v := vendorIn(t, s)
 			before := v.Clone()
-			requireInvalid(t, v.CertifyDisposition(vendors.DispositionDestroyed, certifiedOn), "baa.state", "must be terminated to certify PHI disposition, is "+string(s))
+			requireState(t, v.CertifyDisposition(vendors.Certification{Disposition: vendors.DispositionDestroyed, On: certifiedOn}),
+				"certify_disposition", s, "after the agreement is terminated")
 			assert.Equal(t, before, *v)
 		})
 	}
+}
+
+// TestStateErrorMessage: a change the BAA's state does not allow names the change, the
+// state and what it needs, and matches vendors.ErrState (not ErrTransition nor
+// validation.ErrInvalid: it is a failed precondition, 45 CFR 164.504(e)(2)(ii)(J)).
+func TestStateErrorMessage(t *testing.T) {
+	v := vendorIn(t, vendors.StateSigned)
+	err := v.CertifyDisposition(vendors.Certification{Disposition: vendors.DispositionDestroyed, On: certifiedOn})
+	assert.EqualError(t, err, "vendors: BAA in state signed: cannot certify_disposition: PHI disposition is certified after the agreement is terminated")
+	wrapped := fmt.Errorf("certify: %w", err)
+	assert.ErrorIs(t, wrapped, vendors.ErrState)
+	assert.NotErrorIs(t, wrapped, vendors.ErrTransition)
+	assert.NotErrorIs(t, wrapped, validation.ErrInvalid)
+	assert.False(t, errors.Is(errors.New("other"), vendors.ErrState))
 }
 
 func TestTerminationCertified(t *testing.T) {
@@ -633,14 +652,16 @@ func TestRecordFollowUp(t *testing.T) {
 	require.NoError(t, v.RecordFollowUp(vendors.FollowUp{On: requestedOn + 14, By: actor}), "same day is fine")
 
 	before := v.Clone()
-	requireInvalid(t, v.RecordFollowUp(vendors.FollowUp{On: requestedOn + 13, By: actor}), "follow_up.on", "is before the last activity on 2026-01-19")
+	requireInvalid(t, v.RecordFollowUp(vendors.FollowUp{On: requestedOn + 13, By: actor}), "on", "is before the last activity on 2026-01-19")
 	requireInvalid(t, v.RecordFollowUp(vendors.FollowUp{On: requestedOn + 20}), "by", "must name who acted")
-	requireInvalid(t, v.RecordFollowUp(vendors.FollowUp{By: actor}), "follow_up.on", "must be set")
+	requireInvalid(t, v.RecordFollowUp(vendors.FollowUp{By: actor}), "on", "must be set")
 	assert.Equal(t, before, *v)
 
 	for _, s := range []vendors.State{vendors.StateNotRequested, vendors.StateSigned, vendors.StateExpired, vendors.StateTerminated} {
 		v := vendorIn(t, s)
-		requireInvalid(t, v.RecordFollowUp(vendors.FollowUp{On: day(2030, time.January, 1), By: actor}), "baa.state", "it is "+string(s))
+		before := v.Clone()
+		requireState(t, v.RecordFollowUp(vendors.FollowUp{On: day(2030, time.January, 1), By: actor}), "follow_up", s, "requested or in negotiation")
+		assert.Equal(t, before, *v)
 	}
 }
 
@@ -775,8 +796,83 @@ func TestRenewBAAExpiresBeforeEffective(t *testing.T) {
 	v := vendorIn(t, vendors.StateSigned)
 	before := v.Clone()
 	requireInvalid(t, v.RenewBAA(vendors.Renewal{On: signedOn + 1, ExpiresOn: signedOn + 5}, actor),
-		"baa.expires_on", "2026-02-25 is before effective date 2026-03-01")
+		"expires_on", "2026-02-25 is before effective date 2026-03-01")
 	assert.Equal(t, before, *v)
 	require.NoError(t, v.RenewBAA(vendors.Renewal{On: signedOn + 1, ExpiresOn: effectiveOn}, actor))
 	require.NoError(t, v.Validate())
+}
+
+// TestNotBusinessAssociateRefusesBAAMoves: a vendor determined not to be a business
+// associate (45 CFR 160.103: a treating provider, 164.502(e)(1)(ii)(A); a mere conduit;
+// no PHI) needs no BAA (164.502(e)(1)), so every move that asks for, negotiates, signs,
+// reviews, renews or follows up an agreement is refused with ErrNotBusinessAssociate and
+// changes nothing; an agreement already in force may still expire or be terminated
+// (164.504(e)(2)(iii)). A vendor undetermined or awaiting legal review is not refused.
+func TestNotBusinessAssociateRefusesBAAMoves(t *testing.T) {
+	moves := []struct {
+		name    string
+		from    vendors.State
+		call    func(v *vendors.Vendor) error
+		allowed bool
+	}{
+		{"164.502(e) request", vendors.StateNotRequested, func(v *vendors.Vendor) error {
+			return v.RequestBAA(vendors.Move{On: requestedOn}, actor)
+		}, false},
+		{"164.502(e) negotiate", vendors.StateRequested, func(v *vendors.Vendor) error {
+			return v.NegotiateBAA(vendors.Move{On: negotiatedOn}, actor)
+		}, false},
+		{"164.504(e) sign", vendors.StateInNegotiation, func(v *vendors.Vendor) error { return v.SignBAA(signing(), actor) }, false},
+		{"164.504(e) mark review due", vendors.StateSigned, func(v *vendors.Vendor) error {
+			return v.MarkReviewDue(vendors.Move{On: firstReview}, actor)
+		}, false},
+		{"164.504(e) review", vendors.StateSigned, func(v *vendors.Vendor) error {
+			return v.ReviewBAA(vendors.Move{On: reviewedOn}, actor)
+		}, false},
+		{"164.504(e) renew", vendors.StateSigned, func(v *vendors.Vendor) error {
+			return v.RenewBAA(vendors.Renewal{On: renewedOn}, actor)
+		}, false},
+		{"164.502(e) follow up", vendors.StateRequested, func(v *vendors.Vendor) error {
+			return v.RecordFollowUp(vendors.FollowUp{On: requestedOn + 1, By: actor})
+		}, false},
+		{"164.504(e) expire", vendors.StateSigned, func(v *vendors.Vendor) error {
+			return v.ExpireBAA(vendors.Move{On: expiredOn}, actor)
+		}, true},
+		{"164.504(e)(2)(iii) terminate", vendors.StateSigned, func(v *vendors.Vendor) error {
+			return v.TerminateBAA(vendors.Termination{On: terminatedOn, Reason: "not a BA after all"}, actor)
+		}, true},
+	}
+	outcomes := []struct {
+		outcome vendors.Outcome
+		notBA   bool
+	}{
+		{vendors.OutcomeTreatingProvider, true},
+		{vendors.OutcomeConduit, true},
+		{vendors.OutcomeNoPHI, true},
+		{vendors.OutcomeBusinessAssociate, false},
+		{vendors.OutcomeNeedsLegalReview, false},
+	}
+	for _, o := range outcomes {
+		for _, m := range moves {
+			t.Run(string(o.outcome)+"/"+m.name, func(t *testing.T) {
+				v := vendorIn(t, m.from)
+				v.Determinations = []vendors.Determination{determination(o.outcome, requestedOn-1)}
+				assert.Equal(t, o.notBA, v.NotBusinessAssociate())
+				before := v.Clone()
+				err := m.call(v)
+				if !o.notBA || m.allowed {
+					require.NoError(t, err)
+					return
+				}
+				require.ErrorIs(t, err, vendors.ErrNotBusinessAssociate)
+				require.NotErrorIs(t, err, validation.ErrInvalid)
+				assert.ErrorContains(t, err, string(o.outcome))
+				assert.Equal(t, before, *v, "a refused move changes nothing")
+			})
+		}
+	}
+	t.Run("no determination", func(t *testing.T) {
+		v := vendorIn(t, vendors.StateNotRequested)
+		assert.False(t, v.NotBusinessAssociate())
+		require.NoError(t, v.RequestBAA(vendors.Move{On: requestedOn}, actor))
+	})
 }

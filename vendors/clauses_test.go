@@ -59,7 +59,7 @@ func TestMissingClausesEachOmitted(t *testing.T) {
 			clauses := slices.DeleteFunc(vendors.ClauseValues(), func(c vendors.Clause) bool { return c == wc.clause })
 			require.Len(t, clauses, len(wantClauses)-1)
 			b := signedBAA(clauses, 30)
-			assert.Equal(t, []vendors.ClauseGap{{Clause: wc.clause, Problem: "missing", Citation: wc.citation}}, b.MissingClauses())
+			assert.Equal(t, []vendors.ClauseGap{{Clause: wc.clause, Problem: vendors.ClauseMissing, Text: "missing", Citation: wc.citation}}, b.MissingClauses())
 		})
 	}
 }
@@ -67,8 +67,8 @@ func TestMissingClausesEachOmitted(t *testing.T) {
 // TestMissingClausesReportingDays: the contracted breach-reporting period must be set and
 // no longer than 60 days after discovery (45 CFR 164.410(b), 164.504(e)(2)(ii)(C)).
 func TestMissingClausesReportingDays(t *testing.T) {
-	unset := vendors.ClauseGap{Clause: vendors.ClauseReporting, Problem: "no number of days contracted for reporting", Citation: "45 CFR 164.410(b)"}
-	tooLong := vendors.ClauseGap{Clause: vendors.ClauseReporting, Problem: "reporting period longer than 60 days", Citation: "45 CFR 164.410(b)"}
+	unset := vendors.ClauseGap{Clause: vendors.ClauseReporting, Problem: vendors.ClauseNoReportingDays, Text: "no number of days contracted for reporting", Citation: "45 CFR 164.410(b)"}
+	tooLong := vendors.ClauseGap{Clause: vendors.ClauseReporting, Problem: vendors.ClauseReportingTooLong, Text: "reporting period longer than 60 days", Citation: "45 CFR 164.410(b)"}
 	tests := []struct {
 		name string
 		days int
@@ -96,7 +96,7 @@ func TestMissingClauses(t *testing.T) {
 		gaps := b.MissingClauses()
 		require.Len(t, gaps, len(wantClauses))
 		for i, wc := range wantClauses {
-			assert.Equal(t, vendors.ClauseGap{Clause: wc.clause, Problem: "missing", Citation: wc.citation}, gaps[i])
+			assert.Equal(t, vendors.ClauseGap{Clause: wc.clause, Problem: vendors.ClauseMissing, Text: "missing", Citation: wc.citation}, gaps[i])
 		}
 	})
 	t.Run("164.504(e)(2) two missing, in regulation order", func(t *testing.T) {
@@ -108,8 +108,8 @@ func TestMissingClauses(t *testing.T) {
 		}
 		b := signedBAA(clauses, 30)
 		assert.Equal(t, []vendors.ClauseGap{
-			{Clause: vendors.ClauseSubcontractors, Problem: "missing", Citation: "45 CFR 164.504(e)(2)(ii)(D); 164.314(a)(2)(i)(B)"},
-			{Clause: vendors.ClauseReturnOrDestroy, Problem: "missing", Citation: "45 CFR 164.504(e)(2)(ii)(J)"},
+			{Clause: vendors.ClauseSubcontractors, Problem: vendors.ClauseMissing, Text: "missing", Citation: "45 CFR 164.504(e)(2)(ii)(D); 164.314(a)(2)(i)(B)"},
+			{Clause: vendors.ClauseReturnOrDestroy, Problem: vendors.ClauseMissing, Text: "missing", Citation: "45 CFR 164.504(e)(2)(ii)(J)"},
 		}, b.MissingClauses())
 	})
 	t.Run("164.504(e)(2)(ii)(C) reporting missing is reported once", func(t *testing.T) {
@@ -118,7 +118,7 @@ func TestMissingClauses(t *testing.T) {
 			b := signedBAA(clauses, days)
 			gaps := b.MissingClauses()
 			require.Len(t, gaps, 1, "days %d", days)
-			assert.Equal(t, "missing", gaps[0].Problem)
+			assert.Equal(t, vendors.ClauseMissing, gaps[0].Problem)
 		}
 	})
 	t.Run("duplicates are harmless", func(t *testing.T) {

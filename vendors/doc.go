@@ -22,6 +22,13 @@
 //
 // # Errors
 //
-// Bad input returns a [*validation.Error] naming the field and the rule; it matches
-// [validation.ErrInvalid].
+// Bad input returns a [*validation.Error] naming the field as the input's JSON names it
+// ("signed_on", "on") and the rule; it matches [validation.ErrInvalid] (code
+// compliance.InvalidInput). A move the agreement's state does not allow is a failed
+// precondition (code compliance.FailedPrecondition), whatever the input: a
+// [*TransitionError] (matches [ErrTransition]) for a lifecycle move, a [*StateError]
+// (matches [ErrState]) for a change that is not a transition (certifying the PHI
+// disposition, a follow-up, expiring an agreement without an end date), and
+// [ErrNotBusinessAssociate] for a BAA move on a vendor determined not to be a business
+// associate. A refused change changes nothing.
 package vendors

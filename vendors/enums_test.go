@@ -1,8 +1,9 @@
 package vendors_test
 
 import (
-	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"testing"
+
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

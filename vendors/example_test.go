@@ -30,11 +30,11 @@ func Example() {
 		Outcome: vendors.OutcomeBusinessAssociate, Rationale: "dispenses oral chemotherapy on our behalf",
 		DecidedBy: by, DecidedOn: date.New(2026, time.January, 2),
 	}))
-	must(v.RequestBAA(date.New(2026, time.January, 5), by, "sent our template"))
-	must(v.NegotiateBAA(date.New(2026, time.January, 20), by, "vendor wants 90 days to report"))
+	must(v.RequestBAA(vendors.Move{On: date.New(2026, time.January, 5), Note: "sent our template"}, by))
+	must(v.NegotiateBAA(vendors.Move{On: date.New(2026, time.January, 20), Note: "vendor wants 90 days to report"}, by))
 
 	// Review cannot happen before signature.
-	err := v.ReviewBAA(date.New(2026, time.January, 21), by, "")
+	err := v.ReviewBAA(vendors.Move{On: date.New(2026, time.January, 21)}, by)
 	fmt.Println("review before signing:", errors.Is(err, vendors.ErrTransition))
 
 	must(v.SignBAA(vendors.Signing{
@@ -65,9 +65,9 @@ func ExampleVendor_SignBAA() {
 	v := vendors.Vendor{ID: "pacs", Name: "Cloud PACS", Category: vendors.CategoryPACS,
 		BAA: vendors.BAA{State: vendors.StateNotRequested}}
 	by := "it.manager@example.org"
-	_ = v.RequestBAA(date.New(2024, time.January, 2), by, "")
+	_ = v.RequestBAA(vendors.Move{On: date.New(2024, time.January, 2)}, by)
 	fmt.Println(v.BAA.State)
-	_ = v.NegotiateBAA(date.New(2024, time.January, 10), by, "")
+	_ = v.NegotiateBAA(vendors.Move{On: date.New(2024, time.January, 10)}, by)
 	fmt.Println(v.BAA.State)
 
 	err := v.SignBAA(vendors.Signing{
@@ -90,7 +90,7 @@ func ExampleVendor_SignBAA() {
 	// Output:
 	// requested
 	// in_negotiation
-	// baa.expires_on 2024-04-01 is before effective date 2024-05-01
+	// expires_on 2024-04-01 is before effective date 2024-05-01
 	// <nil>
 	// signed next review 2024-02-29
 }
@@ -109,7 +109,7 @@ func ExampleBAA_MissingClauses() {
 		ReportingDays: 90,
 	}
 	for _, g := range b.MissingClauses() {
-		fmt.Printf("%s: %s (%s)\n", g.Clause, g.Problem, g.Citation)
+		fmt.Printf("%s: %s (%s)\n", g.Clause, g.Text, g.Citation)
 	}
 	// Output:
 	// reporting: reporting period longer than 60 days (45 CFR 164.410(b))
@@ -135,7 +135,7 @@ func ExampleGaps() {
 			BAA: vendors.BAA{State: vendors.StateNotRequested}},
 	}
 	for _, g := range vendors.Gaps(vs, date.New(2026, time.June, 1)) {
-		fmt.Printf("%s: %s\n", g.Vendor.Name, g.Reason)
+		fmt.Printf("%s: %s\n", g.Vendor.Name, g.Text)
 	}
 	// Output:
 	// Billing Co: BAA not yet signed

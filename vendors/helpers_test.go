@@ -1,9 +1,10 @@
 package vendors_test
 
 import (
-	"github.com/hipaaops/hipaaops/internal/enumtest"
 	"testing"
 	"time"
+
+	"github.com/hipaaops/hipaaops/internal/enumtest"
 
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
@@ -70,11 +71,11 @@ func vendorIn(t *testing.T, s vendors.State) *vendors.Vendor {
 	if s == vendors.StateNotRequested {
 		return &v
 	}
-	require.NoError(t, v.RequestBAA(requestedOn, actor, "sent our standard BAA"))
+	require.NoError(t, v.RequestBAA(vendors.Move{On: requestedOn, Note: "sent our standard BAA"}, actor))
 	if s == vendors.StateRequested {
 		return &v
 	}
-	require.NoError(t, v.NegotiateBAA(negotiatedOn, actor, "vendor redlined the reporting clause"))
+	require.NoError(t, v.NegotiateBAA(vendors.Move{On: negotiatedOn, Note: "vendor redlined the reporting clause"}, actor))
 	if s == vendors.StateInNegotiation {
 		return &v
 	}
@@ -82,13 +83,13 @@ func vendorIn(t *testing.T, s vendors.State) *vendors.Vendor {
 	switch s {
 	case vendors.StateSigned:
 	case vendors.StateReviewDue:
-		require.NoError(t, v.MarkReviewDue(firstReview, actor))
+		require.NoError(t, v.MarkReviewDue(vendors.Move{On: firstReview}, actor))
 	case vendors.StateReviewed:
-		require.NoError(t, v.ReviewBAA(reviewedOn, actor, "no changes"))
+		require.NoError(t, v.ReviewBAA(vendors.Move{On: reviewedOn, Note: "no changes"}, actor))
 	case vendors.StateRenewed:
 		require.NoError(t, v.RenewBAA(vendors.Renewal{On: renewedOn, ExpiresOn: renewedUntil}, actor))
 	case vendors.StateExpired:
-		require.NoError(t, v.ExpireBAA(expiredOn, actor))
+		require.NoError(t, v.ExpireBAA(vendors.Move{On: expiredOn}, actor))
 	case vendors.StateTerminated:
 		require.NoError(t, v.TerminateBAA(vendors.Termination{
 			On: terminatedOn, Reason: "vendor replaced", Disposition: vendors.DispositionDestroyed, CertifiedOn: certifiedOn,
@@ -120,6 +121,20 @@ func requireTransition(t *testing.T, err error, from, to vendors.State) {
 	assert.Equal(t, to, terr.To)
 	assert.Contains(t, err.Error(), string(from))
 	assert.Contains(t, err.Error(), string(to))
+}
+
+// requireState asserts that err is a *vendors.StateError refusing change in state s,
+// whose reason contains reason; it is neither a transition nor bad input.
+func requireState(t *testing.T, err error, change string, s vendors.State, reason string) {
+	t.Helper()
+	require.ErrorIs(t, err, vendors.ErrState)
+	require.NotErrorIs(t, err, validation.ErrInvalid)
+	require.NotErrorIs(t, err, vendors.ErrTransition)
+	var serr *vendors.StateError
+	require.ErrorAs(t, err, &serr)
+	assert.Equal(t, change, serr.Change)
+	assert.Equal(t, s, serr.State)
+	assert.Contains(t, serr.Reason, reason)
 }
 
 // fields lists the field of every validation problem in err, in order.

@@ -33,14 +33,17 @@ func (b *BAA) StalledAsOf(asOf date.Date, days int) bool {
 }
 
 // ReviewsDue returns the vendors whose agreement's next review falls in
-// [asOf, asOf+days), in the order given.
+// [asOf, asOf+days), in the order given. A vendor determined not to be a business
+// associate has no BAA review (45 CFR 164.502(e)(1) requires no BAA of it, and its
+// review is refused), so it is not listed.
 func ReviewsDue(vs []Vendor, asOf date.Date, days int) []Vendor {
-	return filter(vs, func(v *Vendor) bool { return v.BAA.ReviewDueWithin(asOf, days) })
+	return filter(vs, func(v *Vendor) bool { return !v.NotBusinessAssociate() && v.BAA.ReviewDueWithin(asOf, days) })
 }
 
-// OverdueReviews returns the vendors whose in-force agreement's review date has passed.
+// OverdueReviews returns the vendors whose in-force agreement's review date has passed;
+// like [ReviewsDue], it leaves out vendors determined not to be business associates.
 func OverdueReviews(vs []Vendor, asOf date.Date) []Vendor {
-	return filter(vs, func(v *Vendor) bool { return v.BAA.ReviewOverdue(asOf) })
+	return filter(vs, func(v *Vendor) bool { return !v.NotBusinessAssociate() && v.BAA.ReviewOverdue(asOf) })
 }
 
 // Expired returns the vendors whose agreement's expiry date is before asOf.
@@ -48,9 +51,11 @@ func Expired(vs []Vendor, asOf date.Date) []Vendor {
 	return filter(vs, func(v *Vendor) bool { return v.BAA.ExpiredAsOf(asOf) })
 }
 
-// Stalled returns the vendors whose BAA request has had no follow-up for days or more.
+// Stalled returns the vendors whose BAA request has had no follow-up for days or more,
+// leaving out vendors determined not to be business associates (their follow-ups are
+// refused: they need no BAA).
 func Stalled(vs []Vendor, asOf date.Date, days int) []Vendor {
-	return filter(vs, func(v *Vendor) bool { return v.BAA.StalledAsOf(asOf, days) })
+	return filter(vs, func(v *Vendor) bool { return !v.NotBusinessAssociate() && v.BAA.StalledAsOf(asOf, days) })
 }
 
 // Undetermined returns the vendors with no business-associate determination, or one that

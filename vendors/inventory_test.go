@@ -156,6 +156,11 @@ func TestInventoryLists(t *testing.T) {
 		withBAA("expired-state", ba, baaIn(vendors.StateExpired, asOf-100, asOf-20)),
 		withBAA("legal-review", vendors.OutcomeNeedsLegalReview, vendors.BAA{State: vendors.StateInNegotiation, LastActivityOn: asOf - 30}),
 		withBAA("due-in-30", ba, baaIn(vendors.StateSigned, asOf+30, asOf+500)),
+		// Determined not to be business associates (45 CFR 160.103) after a BAA was asked
+		// for or signed: no review, no follow-up; the agreement may still lapse.
+		withBAA("conduit-due", vendors.OutcomeConduit, baaIn(vendors.StateSigned, asOf+5, asOf-2)),
+		withBAA("treating-overdue", vendors.OutcomeTreatingProvider, baaIn(vendors.StateReviewDue, asOf-3, asOf+500)),
+		withBAA("no-phi-stalled", vendors.OutcomeNoPHI, vendors.BAA{State: vendors.StateRequested, LastActivityOn: asOf - 45}),
 	}
 	in := make([]vendors.Vendor, len(vs))
 	for i := range vs {
@@ -165,7 +170,7 @@ func TestInventoryLists(t *testing.T) {
 	assert.Equal(t, []string{"due-in-10", "due-today"}, names(vendors.ReviewsDue(vs, asOf, 30)))
 	assert.Equal(t, []string{"due-in-10", "due-today", "due-in-30"}, names(vendors.ReviewsDue(vs, asOf, 31)))
 	assert.Equal(t, []string{"overdue"}, names(vendors.OverdueReviews(vs, asOf)))
-	assert.Equal(t, []string{"expired-yesterday", "expired-state"}, names(vendors.Expired(vs, asOf)))
+	assert.Equal(t, []string{"expired-yesterday", "expired-state", "conduit-due"}, names(vendors.Expired(vs, asOf)))
 	assert.Equal(t, []string{"stalled", "legal-review"}, names(vendors.Stalled(vs, asOf, vendors.DefaultStallDays)))
 	assert.Equal(t, []string{"stalled"}, names(vendors.Stalled(vs, asOf, 31)))
 	assert.Equal(t, []string{"undetermined", "legal-review"}, names(vendors.Undetermined(vs)))
@@ -238,7 +243,7 @@ func TestGaps(t *testing.T) {
 				assert.Empty(t, gaps)
 				return
 			}
-			assert.Equal(t, []vendors.Gap{{Vendor: tt.v, Reason: tt.reason}}, gaps)
+			assert.Equal(t, []vendors.Gap{{Vendor: tt.v, Reason: tt.reason, Text: tt.reason.Text()}}, gaps)
 		})
 	}
 
@@ -265,7 +270,8 @@ func TestGaps(t *testing.T) {
 		gaps := vendors.Gaps(vs, on)
 		var got []string
 		for _, g := range gaps {
-			got = append(got, g.Vendor.Name+": "+string(g.Reason))
+			got = append(got, g.Vendor.Name+": "+g.Text)
+			assert.Equal(t, g.Reason.Text(), g.Text)
 		}
 		assert.Equal(t, []string{
 			"terminated: BAA terminated",

@@ -22,55 +22,72 @@ type ID string
 
 // Contact is the vendor's person to reach about the agreement.
 type Contact struct {
-	Name  string `json:"name,omitempty"`
+	// Name is the person's name.
+	Name string `json:"name,omitempty"`
+	// Email is an e-mail address (RFC 5322).
 	Email string `json:"email,omitempty"`
+	// Phone is a telephone number, as written.
 	Phone string `json:"phone,omitempty"`
 }
 
 // Determination records whether a vendor is a business associate, why, and who decided.
 type Determination struct {
-	Outcome   Outcome   `json:"outcome"`
-	Rationale string    `json:"rationale"`
-	DecidedBy string    `json:"decided_by"`
+	// Outcome is what was determined (45 CFR 160.103).
+	Outcome Outcome `json:"outcome"`
+	// Rationale says why, for the record.
+	Rationale string `json:"rationale"`
+	// DecidedBy is who decided; through the engine, the actor when empty.
+	DecidedBy string `json:"decided_by"`
+	// DecidedOn is the day of the determination; through the engine, today when zero.
 	DecidedOn date.Date `json:"decided_on"`
 }
 
-// Validate checks the determination's fields.
-func (d *Determination) Validate() error {
+// Validate checks the determination's fields, naming each as the determination's JSON
+// does ("outcome", "decided_on"); [Vendor.Validate] names them within the vendor
+// ("determinations[0].outcome").
+func (d *Determination) Validate() error { return d.validate("") }
+
+func (d *Determination) validate(prefix string) error {
 	c := validation.Collector{Pkg: pkg}
 	if !d.Outcome.Valid() {
-		c.Merge(enum.Unknown(pkg, "determination.outcome", outcomeValues, d.Outcome))
+		c.Merge(enum.Unknown(pkg, prefix+"outcome", outcomeValues, d.Outcome))
 	}
-	c.Check(strings.TrimSpace(d.Rationale) != "", "determination.rationale", "must not be empty")
-	c.Check(strings.TrimSpace(d.DecidedBy) != "", "determination.decided_by", "must name who decided")
-	c.Check(d.DecidedOn != date.Zero, "determination.decided_on", "must be set")
+	c.Check(strings.TrimSpace(d.Rationale) != "", prefix+"rationale", "must not be empty")
+	c.Check(strings.TrimSpace(d.DecidedBy) != "", prefix+"decided_by", "must name who decided")
+	c.Check(d.DecidedOn != date.Zero, prefix+"decided_on", "must be set")
 	return c.Err()
 }
 
 // Vendor is an outside party the practice works with, and the aggregate that holds its
 // business-associate determinations and its BAA.
 type Vendor struct {
-	ID       ID       `json:"id"`
-	Name     string   `json:"name"`
-	Category Category `json:"category"`
+	// ID identifies the vendor in its organization; the engine assigns it when empty.
+	ID ID `json:"id"`
+	// Name is unique in the organization, case and spaces aside ([NameKey]).
+	Name string `json:"name"`
+	// Category is the kind of service the vendor provides.
+	Category Category `json:"category,omitempty"`
 	// DataShared lists the kinds of PHI the practice shares with the vendor.
-	DataShared []DataCategory `json:"data_shared,omitempty"`
+	DataShared []DataCategory `json:"data_shared"`
 	// Sites lists the organization's sites the vendor serves; empty means all.
-	Sites   []org.SiteID `json:"sites,omitempty"`
+	Sites   []org.SiteID `json:"sites"`
 	Contact Contact      `json:"contact,omitzero"`
 	// Owner is the workforce member responsible for the relationship.
 	Owner string `json:"owner,omitempty"`
+	// Notes are free text.
 	Notes string `json:"notes,omitempty"`
 
 	// Determinations is the history of business-associate determinations, oldest first;
 	// the last one is in effect.
-	Determinations []Determination `json:"determinations,omitempty"`
+	Determinations []Determination `json:"determinations"`
 	// BAA is the current agreement; PastBAAs holds ended ones replaced by a new request.
 	BAA      BAA   `json:"baa"`
-	PastBAAs []BAA `json:"past_baas,omitempty"`
+	PastBAAs []BAA `json:"past_baas"`
 
 	// Version is the stored version; an update with a stale version is rejected.
-	Version   int64     `json:"version"`
+	Version int64 `json:"version"`
+	// CreatedAt and UpdatedAt are the instants of the vendor's first and latest change,
+	// in UTC.
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 }
@@ -106,7 +123,7 @@ func (v *Vendor) Validate() error {
 		}
 	}
 	for i := range v.Determinations {
-		c.Merge(v.Determinations[i].Validate())
+		c.Merge(v.Determinations[i].validate(fmt.Sprintf("determinations[%d].", i)))
 	}
 	c.Merge(v.BAA.Validate())
 	return c.Err()
@@ -118,6 +135,15 @@ func (v *Vendor) Determination() (Determination, bool) {
 		return v.Determinations[n-1], true
 	}
 	return Determination{}, false
+}
+
+// NotBusinessAssociate reports whether the determination in effect says the vendor is
+// not a business associate (a treating provider, a mere conduit, no PHI: 45 CFR 160.103):
+// it needs no BAA, so it has no BAA review, follow-up or gap. A vendor without a
+// determination, or awaiting legal review, is not such a vendor.
+func (v *Vendor) NotBusinessAssociate() bool {
+	d, ok := v.Determination()
+	return ok && d.Outcome.NotBusinessAssociate()
 }
 
 // IsBusinessAssociate reports whether the determination in effect says the vendor is one.
@@ -132,7 +158,7 @@ func (v *Vendor) Determine(d Determination) error {
 		return err
 	}
 	if last, ok := v.Determination(); ok && d.DecidedOn < last.DecidedOn {
-		return validation.New(pkg, "determination.decided_on", "%s is before the determination in effect (%s)", d.DecidedOn, last.DecidedOn)
+		return validation.New(pkg, "decided_on", "%s is before the determination in effect (%s)", d.DecidedOn, last.DecidedOn)
 	}
 	v.Determinations = append(v.Determinations, d)
 	return nil
@@ -140,7 +166,8 @@ func (v *Vendor) Determine(d Determination) error {
 
 // requireBA refuses a BAA move on a vendor determined not to be a business associate.
 func (v *Vendor) requireBA() error {
-	if d, ok := v.Determination(); ok && d.Outcome.NotBusinessAssociate() {
+	if v.NotBusinessAssociate() {
+		d, _ := v.Determination()
 		return fmt.Errorf("%w: %s was determined %s on %s", ErrNotBusinessAssociate, v.Name, d.Outcome, d.DecidedOn)
 	}
 	return nil
@@ -303,13 +330,17 @@ func (v *Vendor) RenewBAA(r Renewal, by string) error {
 	return nil
 }
 
-// ExpireBAA records that the agreement lapsed: m.On must be after its expiry date.
+// ExpireBAA records that the agreement lapsed: m.On must be after its expiry date. An
+// agreement without an expiry date cannot lapse ([*StateError]).
 func (v *Vendor) ExpireBAA(m Move, by string) error {
 	asOf := m.On
 	if !CanTransition(v.BAA.State, StateExpired) {
 		return &TransitionError{From: v.BAA.State, To: StateExpired}
 	}
-	if v.BAA.ExpiresOn == date.Zero || asOf <= v.BAA.ExpiresOn {
+	if v.BAA.ExpiresOn == date.Zero {
+		return &StateError{Change: "expire", State: v.BAA.State, Reason: "the agreement has no expiry date"}
+	}
+	if asOf <= v.BAA.ExpiresOn {
 		return validation.New(pkg, "on", "%s is not after the BAA's expiry date (%s)", asOf, v.BAA.ExpiresOn)
 	}
 	return v.BAA.move(StateExpired, "on", asOf, by, m.Note)
@@ -332,6 +363,9 @@ func (v *Vendor) TerminateBAA(t Termination, by string) error {
 	if t.CertifiedOn != date.Zero && t.CertifiedOn < t.On {
 		c.Add("certified_on", "%s is before termination date %s", t.CertifiedOn, t.On)
 	}
+	// 45 CFR 164.504(e)(2)(ii)(J): a certification says what became of the PHI.
+	c.Check(t.CertifiedOn == date.Zero || t.Disposition != DispositionPending, "certified_on",
+		"needs the disposition certified (returned, destroyed or infeasible), not pending")
 	if err := c.Err(); err != nil {
 		return err
 	}
@@ -343,11 +377,12 @@ func (v *Vendor) TerminateBAA(t Termination, by string) error {
 }
 
 // CertifyDisposition records the business associate's certification of what became of
-// the PHI after termination.
+// the PHI after termination (45 CFR 164.504(e)(2)(ii)(J)); on an agreement that was not
+// terminated it returns a [*StateError].
 func (v *Vendor) CertifyDisposition(cert Certification) error {
 	d, on := cert.Disposition, cert.On
 	if v.BAA.State != StateTerminated || v.BAA.Termination == nil {
-		return validation.New(pkg, "baa.state", "must be terminated to certify PHI disposition, is %s", v.BAA.State)
+		return &StateError{Change: "certify_disposition", State: v.BAA.State, Reason: "PHI disposition is certified after the agreement is terminated"}
 	}
 	if !d.Valid() || d == DispositionPending {
 		return validation.New(pkg, "disposition", "%q must be returned, destroyed or infeasible", d)
@@ -364,13 +399,14 @@ func (v *Vendor) CertifyDisposition(cert Certification) error {
 	return nil
 }
 
-// RecordFollowUp records a contact that moves a pending request forward.
+// RecordFollowUp records a contact that moves a pending request forward; on an
+// agreement that is not requested or in negotiation it returns a [*StateError].
 func (v *Vendor) RecordFollowUp(f FollowUp) error {
 	if err := v.requireBA(); err != nil {
 		return err
 	}
 	if !v.BAA.State.Pending() {
-		return validation.New(pkg, "baa.state", "follow-ups are recorded while a BAA is requested or in negotiation; it is %s", v.BAA.State)
+		return &StateError{Change: "follow_up", State: v.BAA.State, Reason: "follow-ups are recorded while a BAA is requested or in negotiation"}
 	}
 	if f.On == date.Zero {
 		return validation.New(pkg, "on", "must be set")

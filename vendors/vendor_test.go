@@ -49,7 +49,7 @@ func TestVendorValidate(t *testing.T) {
 		{"ErrStateUnknown", func(v *vendors.Vendor) { v.BAA.State = "archived" }, "baa.state", `"archived" is not one of`},
 		{"ErrDeterminationOutcome (160.103)", func(v *vendors.Vendor) {
 			v.Determinations = []vendors.Determination{determination("maybe", requestedOn)}
-		}, "determination.outcome", `"maybe" is not one of`},
+		}, "determinations[0].outcome", `"maybe" is not one of`},
 		{"ErrBAASignedWithoutEffective (164.504(e))", func(v *vendors.Vendor) {
 			v.BAA = signedBAA.Clone()
 			v.BAA.EffectiveOn = date.Zero
@@ -109,17 +109,17 @@ func TestDetermine(t *testing.T) {
 		field, rule string
 	}{
 		{"ErrOutcomeUnknown", vendors.Determination{Outcome: "probably", Rationale: "r", DecidedBy: actor, DecidedOn: fourth.DecidedOn},
-			"determination.outcome", `"probably" is not one of`},
+			"outcome", `"probably" is not one of`},
 		{"ErrOutcomeEmpty", vendors.Determination{Rationale: "r", DecidedBy: actor, DecidedOn: fourth.DecidedOn},
-			"determination.outcome", `"" is not one of`},
+			"outcome", `"" is not one of`},
 		{"ErrRationaleBlank", vendors.Determination{Outcome: vendors.OutcomeConduit, Rationale: " ", DecidedBy: actor, DecidedOn: fourth.DecidedOn},
-			"determination.rationale", "must not be empty"},
+			"rationale", "must not be empty"},
 		{"ErrDecidedByEmpty", vendors.Determination{Outcome: vendors.OutcomeConduit, Rationale: "r", DecidedOn: fourth.DecidedOn},
-			"determination.decided_by", "must name who decided"},
+			"decided_by", "must name who decided"},
 		{"ErrDecidedOnMissing", vendors.Determination{Outcome: vendors.OutcomeConduit, Rationale: "r", DecidedBy: actor},
-			"determination.decided_on", "must be set"},
+			"decided_on", "must be set"},
 		{"ErrBeforeDeterminationInEffect", determination(vendors.OutcomeNoPHI, fourth.DecidedOn-1),
-			"determination.decided_on", "2026-02-28 is before the determination in effect (2026-03-01)"},
+			"decided_on", "2026-02-28 is before the determination in effect (2026-03-01)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -147,16 +147,16 @@ func richVendor(t *testing.T) vendors.Vendor {
 	require.NoError(t, v.Determine(determination(vendors.OutcomeNeedsLegalReview, day(2025, time.December, 1))))
 	require.NoError(t, v.Determine(determination(vendors.OutcomeBusinessAssociate, day(2025, time.December, 2))))
 
-	require.NoError(t, v.RequestBAA(day(2025, time.December, 3), actor, "first request"))
+	require.NoError(t, v.RequestBAA(vendors.Move{On: day(2025, time.December, 3), Note: "first request"}, actor))
 	require.NoError(t, v.TerminateBAA(vendors.Termination{On: day(2025, time.December, 10), Reason: "wrong legal entity"}, actor))
-	require.NoError(t, v.RequestBAA(day(2025, time.December, 11), actor, "request to the right entity"))
+	require.NoError(t, v.RequestBAA(vendors.Move{On: day(2025, time.December, 11), Note: "request to the right entity"}, actor))
 	require.NoError(t, v.RecordFollowUp(vendors.FollowUp{On: day(2025, time.December, 20), By: actor, Note: "left voicemail"}))
-	require.NoError(t, v.NegotiateBAA(day(2026, time.January, 5), actor, ""))
+	require.NoError(t, v.NegotiateBAA(vendors.Move{On: day(2026, time.January, 5)}, actor))
 	require.NoError(t, v.SignBAA(vendors.Signing{
 		SignedOn: day(2026, time.February, 1), EffectiveOn: day(2026, time.February, 1), ExpiresOn: day(2029, time.January, 31),
 		Clauses: vendors.ClauseValues(), ReportingDays: 15, DocumentRef: "dms://baa/cloud-pacs.pdf",
 	}, actor))
-	require.NoError(t, v.ReviewBAA(day(2026, time.March, 1), actor, "annual review moved up"))
+	require.NoError(t, v.ReviewBAA(vendors.Move{On: day(2026, time.March, 1), Note: "annual review moved up"}, actor))
 	require.NoError(t, v.Validate())
 	require.Len(t, v.PastBAAs, 1)
 	require.NotNil(t, v.PastBAAs[0].Termination)
@@ -235,9 +235,15 @@ func TestVendorJSONUnknownValues(t *testing.T) {
 		require.ErrorIs(t, err, validation.ErrInvalid)
 	})
 	t.Run("MarshalZeroState", func(t *testing.T) {
-		// The zero BAA state is not a lifecycle state, so a Vendor{} cannot be stored as is.
-		_, err := json.Marshal(vendors.Vendor{ID: "a", Name: "A", Category: vendors.CategoryEHR})
-		require.ErrorIs(t, err, validation.ErrInvalid)
+		// The zero value marshals (a use case's zero result must), with its unset enums
+		// omitted; the zero BAA state is not a lifecycle state, so what it decodes to
+		// does not validate and cannot be stored.
+		b, err := json.Marshal(vendors.Vendor{ID: "a", Name: "A"})
+		require.NoError(t, err)
+		assert.NotContains(t, string(b), `"category"`)
+		var v vendors.Vendor
+		require.NoError(t, json.Unmarshal(b, &v))
+		assert.Equal(t, []string{"category", "baa.state"}, fields(v.Validate()))
 	})
 }
 
@@ -248,7 +254,7 @@ func TestClone(t *testing.T) {
 		v.DataShared = append(v.DataShared, vendors.DataFinancial)
 		v.Sites[0] = "south"
 		v.Determinations[0].Rationale = "changed"
-		v.Determinations = append(v.Determinations, determination(vendors.OutcomeNoPHI, day(2027, time.January, 1)))
+		v.Determinations = append(v.Determinations, determination(vendors.OutcomeBusinessAssociate, day(2027, time.January, 1)))
 		v.BAA.Clauses[0] = vendors.ClauseTermination
 		v.BAA.History[0].By = "someone else"
 		v.BAA.FollowUps[0].Note = "changed"
@@ -256,7 +262,7 @@ func TestClone(t *testing.T) {
 		v.PastBAAs[0].Termination.Reason = "changed"
 		v.PastBAAs[0].Termination.CertifiedOn = day(2030, time.January, 1)
 		v.PastBAAs = append(v.PastBAAs, vendors.BAA{State: vendors.StateExpired})
-		require.NoError(t, v.ReviewBAA(day(2026, time.April, 1), actor, "after clone"))
+		require.NoError(t, v.ReviewBAA(vendors.Move{On: day(2026, time.April, 1), Note: "after clone"}, actor))
 		require.NoError(t, v.TerminateBAA(vendors.Termination{On: day(2026, time.April, 2), Reason: "r"}, actor))
 		v.BAA.Termination.Reason = "changed"
 	}
