@@ -168,6 +168,11 @@ func (c *call) applyRules(typ event.Type, data any, today date.Date) error {
 				continue
 			}
 			params.DueOn = f.NextBAAReview
+			if params.DueOn < params.TriggeredOn {
+				// A backdated agreement whose review date has already come: the review is
+				// due on that date, overdue from the start, and the obligation arose then.
+				params.TriggeredOn = params.DueOn
+			}
 		}
 		tpl, err := c.template(r.Template)
 		if err != nil {

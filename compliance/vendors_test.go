@@ -18,6 +18,7 @@ import (
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/record"
 	"github.com/hipaaops/hipaaops/storage"
+	"github.com/hipaaops/hipaaops/task"
 	"github.com/hipaaops/hipaaops/validation"
 	"github.com/hipaaops/hipaaops/vendors"
 )
@@ -727,6 +728,24 @@ func TestRefreshAsOfAnEarlierDay(t *testing.T) {
 	ref, err = vs.Refresh(admin, compliance.RefreshOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, []vendors.ID{v.ID}, idsOf(ref.ReviewDue))
+}
+
+// TestBackdatedSigningGetsAnOverdueReviewTask: an agreement recorded today whose first
+// review date (45 CFR 164.504(e), the practice's review policy) has already passed gets
+// its review task due on that date, overdue at once, instead of a refusal.
+func TestBackdatedSigningGetsAnOverdueReviewTask(t *testing.T) {
+	_, clinic := setup(t)
+	v := addBA(t, clinic, "Vault PACS", vendors.CategoryPACS)
+	v, err := clinic.Vendors().RequestBAA(admin, v.Ref(), vendors.Move{})
+	require.NoError(t, err)
+	v, err = clinic.Vendors().SignBAA(admin, v.Ref(), vendors.Signing{EffectiveOn: march2 - 400, Clauses: vendors.ClauseValues(), ReportingDays: 30})
+	require.NoError(t, err)
+	require.Less(t, v.BAA.NextReviewOn, march2)
+	open, err := compliance.All(admin, clinic.Tasks().List, compliance.TaskQuery{Open: true,
+		Subject: task.Subject{Type: record.KindVendor, ID: string(v.ID)}, DueBefore: march2})
+	require.NoError(t, err)
+	require.Len(t, open, 1, "the review task, overdue")
+	require.Equal(t, v.BAA.NextReviewOn, open[0].DueOn)
 }
 
 func idsOf(vs []vendors.Vendor) []vendors.ID {
