@@ -116,6 +116,7 @@ type Finding struct {
 }
 
 // VerifyError lists every finding; it is returned by Verify when the chain is broken.
+// compliance.Code sorts it as internal: the stored trail was altered.
 type VerifyError struct {
 	Findings []Finding
 }

@@ -23,14 +23,16 @@ import (
 	"github.com/hipaaops/hipaaops/task"
 )
 
-// ErrNoActor is returned when the context carries no [Actor].
+// ErrNoActor is returned when the context carries no [Actor]. Its code is [Forbidden].
 var ErrNoActor = errors.New("compliance: no actor in context (use compliance.WithActor)")
 
-// ErrForbidden is returned when the authorizer refuses an action.
+// ErrForbidden is returned when the authorizer refuses an action. Its code is
+// [Forbidden].
 var ErrForbidden = errors.New("compliance: forbidden")
 
 // ErrBadOptions is returned by [New] for options it cannot run with: a rule naming a
-// template the library lacks, an invalid template, a rule without a name.
+// template the library lacks, an invalid template, a rule without a name. Its code is
+// [InvalidInput].
 var ErrBadOptions = errors.New("compliance: bad options")
 
 // Actor is the person or system acting; it is recorded in the audit trail.

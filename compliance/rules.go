@@ -80,11 +80,12 @@ func DefaultRules() []Rule {
 }
 
 // ErrUnknownTemplate is returned when a rule or a use case names a template that is
-// neither stored for the organization nor in the engine's library.
+// neither stored for the organization nor in the engine's library. Its code is
+// [NotFound].
 var ErrUnknownTemplate = errors.New("compliance: unknown task template")
 
 // RuleError reports a rule that cannot be applied; it matches ErrUnknownTemplate with
-// errors.Is when that is the cause.
+// errors.Is when that is the cause. Its code is the code of the error it wraps.
 type RuleError struct {
 	Rule string
 	Err  error

@@ -19,7 +19,7 @@ import (
 	"github.com/hipaaops/hipaaops/vendors"
 )
 
-// SweepOptions configure [Engine.Sweep]; zero fields take the defaults.
+// SweepOptions configure [Org.Sweep]; zero fields take the defaults.
 type SweepOptions struct {
 	// AsOf is the day swept; zero is today in the organization's time zone.
 	AsOf date.Date `json:"as_of,omitzero"`

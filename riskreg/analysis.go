@@ -16,7 +16,8 @@ import (
 )
 
 // ErrFrozen is returned, wrapped, for any change to an approved analysis, including a
-// second approval; match it with [errors.Is].
+// second approval; match it with [errors.Is]. compliance.Code sorts it as
+// failed_precondition.
 var ErrFrozen = errors.New("riskreg: analysis is approved and frozen")
 
 // AnalysisID identifies a risk analysis within its organization.

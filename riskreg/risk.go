@@ -308,10 +308,12 @@ func (r *Risk) LastReviewOn() date.Date {
 }
 
 // ErrTransition matches every [*TransitionError] and [*StateError] with [errors.Is]: a
-// move the risk's current state does not allow.
+// move the risk's current state does not allow. compliance.Code sorts it as
+// failed_precondition.
 var ErrTransition = errors.New("riskreg: risk status transition not allowed")
 
-// TransitionError is returned for a change of status the lifecycle does not allow.
+// TransitionError is returned for a change of status the lifecycle does not allow
+// (compliance.Code: failed_precondition).
 type TransitionError struct {
 	ID       ID
 	From, To Status

@@ -47,7 +47,9 @@ import (
 	"github.com/hipaaops/hipaaops/workforce"
 )
 
-// Sentinel errors every backend returns, wrapped with detail.
+// Sentinel errors every backend returns, wrapped with detail. compliance.Code sorts
+// them: ErrNotFound is not_found; ErrConflict and ErrExists are conflict; ErrClosed and
+// ErrUnavailable are unavailable; ErrTxDone (a programming error) is internal.
 var (
 	// ErrNotFound: no such record in this organization.
 	ErrNotFound = errors.New("storage: not found")

@@ -55,10 +55,12 @@ func CanTransition(from, to Status) bool { return slices.Contains(transitions[fr
 // NextStatuses returns the statuses reachable from s in one transition.
 func NextStatuses(s Status) []Status { return append([]Status(nil), transitions[s]...) }
 
-// ErrTransition matches every [*TransitionError] with [errors.Is].
+// ErrTransition matches every [*TransitionError] with [errors.Is]. compliance.Code sorts
+// it as failed_precondition.
 var ErrTransition = errors.New("trials: status transition not allowed")
 
-// TransitionError is returned for a status change the lifecycle does not allow.
+// TransitionError is returned for a status change the lifecycle does not allow
+// (compliance.Code: failed_precondition).
 type TransitionError struct {
 	From, To Status
 }

@@ -18,10 +18,11 @@ import (
 	"fmt"
 )
 
-// ErrInvalid matches every [*Error] with [errors.Is].
+// ErrInvalid matches every [*Error] with [errors.Is]. compliance.Code sorts it as
+// invalid_input.
 var ErrInvalid = errors.New("invalid input")
 
-// Error is one broken rule on one field.
+// Error is one broken rule on one field (compliance.Code: invalid_input).
 type Error struct {
 	// Pkg is the package that applied the rule, e.g. "vendors".
 	Pkg string
