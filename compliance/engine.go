@@ -226,7 +226,7 @@ func (c *call) record(objectType record.Kind, objectID string, obj any, evs ...e
 
 type eventSpec struct {
 	typ  event.Type
-	data any
+	data payload
 }
 
 // begin checks the actor and the authorizer.

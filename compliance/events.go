@@ -356,7 +356,19 @@ type ruleFacts struct {
 	Checklist     []string
 }
 
-// rulePayload is a payload rules can fire on.
-type rulePayload interface {
+// payload is every event payload type: what rules read of it, typed, so that they
+// dispatch on the event's type and its payload's facts, never on a type switch.
+type payload interface {
 	ruleFacts(typ event.Type, today date.Date) ruleFacts
+}
+
+// ruleFacts of an organization event: none (it is about no record a task follows).
+func (OrganizationEvent) ruleFacts(event.Type, date.Date) ruleFacts { return ruleFacts{} }
+
+func (p AnalysisEvent) ruleFacts(event.Type, date.Date) ruleFacts {
+	return ruleFacts{Subject: task.Subject{Type: record.KindAnalysis, ID: string(p.Analysis)}}
+}
+
+func (p ControlEvent) ruleFacts(event.Type, date.Date) ruleFacts {
+	return ruleFacts{Subject: task.Subject{Type: record.KindControlDecision, ID: string(p.Control)}}
 }

@@ -139,8 +139,8 @@ func (c *call) template(id task.TemplateID) (task.Template, error) {
 // applyRules creates the tasks the rules give for one recorded event. It dispatches on
 // the event's type first (most events fire no rule), then reads what the rules need
 // from the event's typed payload (each payload type's ruleFacts: the subject, site and
-// day, see [rulePayload]); a payload that carries no facts fires nothing.
-func (c *call) applyRules(typ event.Type, data any, today date.Date) error {
+// day, see [payload]); a payload that carries no facts fires nothing.
+func (c *call) applyRules(typ event.Type, p payload, today date.Date) error {
 	var fire []Rule
 	for _, r := range c.e.rules {
 		if !r.Disabled && r.On == typ {
@@ -150,11 +150,10 @@ func (c *call) applyRules(typ event.Type, data any, today date.Date) error {
 	if len(fire) == 0 {
 		return nil
 	}
-	p, ok := data.(rulePayload)
-	if !ok {
-		return nil
-	}
 	f := p.ruleFacts(typ, today)
+	if f.Subject.Type == "" {
+		return nil // a payload about no record (the organization, a sweep) fires nothing
+	}
 	if f.Day == date.Zero {
 		f.Day = today
 	}
