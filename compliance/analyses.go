@@ -207,23 +207,11 @@ func (s AnalysisService) List(ctx context.Context, q AnalysisQuery) (Page[riskre
 func (s AnalysisService) Compare(ctx context.Context, opts CompareOptions) (riskreg.Comparison, error) {
 	var cmp riskreg.Comparison
 	err := s.o.view(ctx, ActionAnalysisRead, func(c *call) error {
-		if opts.Current == "" {
-			return validation.New("compliance", "current", "must name the analysis compared")
+		cur, prev, asOf, err := loadAnalyses(c, "current", opts.Current, opts.Previous, opts.AsOf)
+		if err == nil {
+			cmp = riskreg.Compare(prev, &cur, asOf)
 		}
-		cur, err := c.tx.Analyses().Get(c.ctx, opts.Current)
-		if err != nil {
-			return err
-		}
-		prev, err := optionalAnalysis(c, opts.Previous)
-		if err != nil {
-			return err
-		}
-		asOf, err := c.dateOr(opts.AsOf)
-		if err != nil {
-			return err
-		}
-		cmp = riskreg.Compare(prev, &cur, asOf)
-		return nil
+		return err
 	})
 	return result(cmp, err)
 }
@@ -233,25 +221,31 @@ func (s AnalysisService) Compare(ctx context.Context, opts CompareOptions) (risk
 func (s AnalysisService) Markdown(ctx context.Context, opts MarkdownOptions) (string, error) {
 	var out string
 	err := s.o.view(ctx, ActionAnalysisRead, func(c *call) error {
-		if opts.Analysis == "" {
-			return validation.New("compliance", "analysis", "must name the analysis rendered")
+		a, prev, asOf, err := loadAnalyses(c, "analysis", opts.Analysis, opts.Previous, opts.AsOf)
+		if err == nil {
+			out = riskreg.Markdown(&a, prev, asOf)
 		}
-		a, err := c.tx.Analyses().Get(c.ctx, opts.Analysis)
-		if err != nil {
-			return err
-		}
-		prev, err := optionalAnalysis(c, opts.Previous)
-		if err != nil {
-			return err
-		}
-		asOf, err := c.dateOr(opts.AsOf)
-		if err != nil {
-			return err
-		}
-		out = riskreg.Markdown(&a, prev, asOf)
-		return nil
+		return err
 	})
 	return result(out, err)
+}
+
+// loadAnalyses reads the analysis id (required, named field), the previous one (nil
+// when empty) and the day of the report (zero: today).
+func loadAnalyses(c *call, field string, id, previous riskreg.AnalysisID, asOf date.Date) (riskreg.Analysis, *riskreg.Analysis, date.Date, error) {
+	if id == "" {
+		return riskreg.Analysis{}, nil, 0, validation.New("compliance", field, "must name an analysis")
+	}
+	a, err := c.tx.Analyses().Get(c.ctx, id)
+	if err != nil {
+		return a, nil, 0, err
+	}
+	prev, err := optionalAnalysis(c, previous)
+	if err != nil {
+		return a, nil, 0, err
+	}
+	day, err := c.dateOr(asOf)
+	return a, prev, day, err
 }
 
 // optionalAnalysis reads the analysis id, or returns nil for an empty id.
