@@ -46,7 +46,6 @@ var Queries = map[string]string{
 // Updates are the fixed writes whose WHERE clause the query-plan test checks.
 var Updates = map[string]string{}
 
-
 func init() {
 	// The document tables' reads and updates, by the name of their storage interface.
 	label := map[string]string{"organizations": "Organization", "vendors": "Vendors", "templates": "Templates",
