@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"strings"
 
 	"github.com/rickb777/date/v2"
 
@@ -23,8 +24,8 @@ import (
 type table[K comparable, V any] struct {
 	// kind names the aggregate in messages ("vendor").
 	kind string
-	// stmts picks the aggregate's get, version, insert and update statements.
-	stmts func(*statements) *docStmts
+	// schema is the aggregate's table in SQL.
+	schema *schema
 	// keyOf returns v's key; appendKey appends the arguments that name the record of a
 	// key after org_id, in the order the statements bind them (none for the
 	// organization's profile, the id for most, catalog version and control for a
@@ -42,10 +43,65 @@ type table[K comparable, V any] struct {
 	own func(t *tx, v *V) error
 }
 
+// schema is an aggregate's table in SQL: its name, its key columns after org_id (the
+// primary key is org_id and these) and the columns it projects (in the order appendCols
+// gives their values). Its Get, version, insert and update statements are written from
+// it, once for every aggregate.
+type schema struct {
+	name string
+	keys []string
+	cols []string
+	// stmts picks the statements prepared from the schema on a connection.
+	stmts func(*statements) *docStmts
+}
+
 // docStmts are the statements that keep one aggregate stored as a document.
 type docStmts struct {
 	get, version, insert, update *sql.Stmt
 }
+
+// where names one record: the organization, then the key columns.
+func (s *schema) where() string {
+	var b strings.Builder
+	b.WriteString(`org_id = ?`)
+	for _, k := range s.keys {
+		b.WriteString(` AND ` + k + ` = ?`)
+	}
+	return b.String()
+}
+
+// getSQL reads one record's (version, doc), the shape [records.scan] reads.
+func (s *schema) getSQL() string { return `SELECT version, doc FROM ` + s.name + ` WHERE ` + s.where() }
+
+// versionSQL reads one record's stored version, which tells a stale update from a
+// missing record.
+func (s *schema) versionSQL() string { return `SELECT version FROM ` + s.name + ` WHERE ` + s.where() }
+
+// insertSQL stores a record at version 1; its arguments are the key (org_id first), the
+// projected columns and the document.
+func (s *schema) insertSQL() string {
+	cols := append(append(append([]string{"org_id"}, s.keys...), "version"), s.cols...)
+	vals := strings.Repeat("?, ", 1+len(s.keys)) + "1" + strings.Repeat(", ?", len(s.cols)+1)
+	return `INSERT INTO ` + s.name + ` (` + strings.Join(append(cols, "doc"), ", ") + `) VALUES (` + vals + `)`
+}
+
+// updateSQL stores a record if its version is the given one, and advances it; its
+// arguments are the projected columns, the document, the key (org_id first) and the
+// version.
+func (s *schema) updateSQL() string {
+	var b strings.Builder
+	b.WriteString(`UPDATE ` + s.name + ` SET version = version + 1`)
+	for _, c := range append(slices.Clone(s.cols), "doc") {
+		b.WriteString(`, ` + c + ` = ?`)
+	}
+	b.WriteString(` WHERE ` + s.where() + ` AND version = ?`)
+	return b.String()
+}
+
+// schemas are the tables of the aggregates kept as documents.
+var schemas = []*schema{orgTable.schema, vendorTable.schema, templateTable.schema, taskTable.schema,
+	memberTable.schema, trialTable.schema, incidentTable.schema, riskTable.schema, analysisTable.schema,
+	decisionTable.schema}
 
 // records is the storage contract's [storage.Records] of one aggregate in one
 // transaction: Get, Create and Update, written once. Each aggregate's store embeds it
@@ -87,7 +143,7 @@ func limitArg(n int) int {
 	return n
 }
 
-func (r records[K, V]) stmts() *docStmts { return r.tb.stmts(&r.t.c.st) }
+func (r records[K, V]) stmts() *docStmts { return r.tb.schema.stmts(&r.t.c.st) }
 
 // key returns the arguments that name the record of k: the organization, then the key.
 func (r records[K, V]) key(args []any, k K) []any {

@@ -10,7 +10,8 @@ import (
 )
 
 var incidentTable = &table[incident.ID, incident.Incident]{kind: "incident",
-	stmts:     func(st *statements) *docStmts { return &st.incident },
+	schema: &schema{name: "incidents", keys: []string{"id"}, cols: []string{"discovered_on", "closed_on"},
+		stmts: func(st *statements) *docStmts { return &st.incident }},
 	keyOf:     func(v *incident.Incident) incident.ID { return v.ID },
 	appendKey: idKey[incident.ID],
 	version:   func(v *incident.Incident) *int64 { return &v.Version },

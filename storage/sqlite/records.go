@@ -22,7 +22,8 @@ type profile struct{}
 
 // orgTable keeps the organization's profile: (org_id, version, doc).
 var orgTable = &table[profile, org.Organization]{kind: "organization",
-	stmts:     func(st *statements) *docStmts { return &st.org },
+	schema: &schema{name: "organizations",
+		stmts: func(st *statements) *docStmts { return &st.org }},
 	keyOf:     func(*org.Organization) profile { return profile{} },
 	appendKey: func(args []any, _ profile) []any { return args },
 	version:   func(v *org.Organization) *int64 { return &v.Version },

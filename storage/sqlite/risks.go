@@ -19,7 +19,8 @@ const notClosedSQL = `status <> '` + string(riskreg.StatusClosed) + `'`
 // the domain derives ([riskreg.Risk.TreatmentDueOn], [riskreg.Risk.AcceptanceReviewOn]);
 // the columns are NULL for the zero date.
 var riskTable = &table[riskreg.ID, riskreg.Risk]{kind: "risk",
-	stmts:     func(st *statements) *docStmts { return &st.risk },
+	schema: &schema{name: "risks", keys: []string{"id"}, cols: []string{"status", "due_on", "review_on"},
+		stmts: func(st *statements) *docStmts { return &st.risk }},
 	keyOf:     func(v *riskreg.Risk) riskreg.ID { return v.ID },
 	appendKey: idKey[riskreg.ID],
 	version:   func(v *riskreg.Risk) *int64 { return &v.Version },
@@ -88,7 +89,8 @@ func riskListSQL(orgID string, q storage.RiskQuery) (string, []any) {
 }
 
 var analysisTable = &table[riskreg.AnalysisID, riskreg.Analysis]{kind: "analysis",
-	stmts:      func(st *statements) *docStmts { return &st.analysis },
+	schema: &schema{name: "analyses", keys: []string{"id"}, cols: []string{"year"},
+		stmts: func(st *statements) *docStmts { return &st.analysis }},
 	keyOf:      func(v *riskreg.Analysis) riskreg.AnalysisID { return v.ID },
 	appendKey:  idKey[riskreg.AnalysisID],
 	version:    func(v *riskreg.Analysis) *int64 { return &v.Version },
@@ -112,7 +114,8 @@ func (s analysisStore) List(ctx context.Context, q storage.AnalysisQuery) iter.S
 // decisionTable keys a decision by (org_id, catalog_version, control): one per control
 // and catalog version.
 var decisionTable = &table[controls.DecisionKey, controls.AddressableDecision]{kind: "control decision",
-	stmts: func(st *statements) *docStmts { return &st.decision },
+	schema: &schema{name: "control_decisions", keys: []string{"catalog_version", "control"},
+		stmts: func(st *statements) *docStmts { return &st.decision }},
 	keyOf: (*controls.AddressableDecision).Key,
 	appendKey: func(args []any, k controls.DecisionKey) []any {
 		return append(args, k.CatalogVersion, string(k.Control))

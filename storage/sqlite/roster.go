@@ -11,7 +11,8 @@ import (
 )
 
 var memberTable = &table[workforce.ID, workforce.Member]{kind: "member",
-	stmts:     func(st *statements) *docStmts { return &st.member },
+	schema: &schema{name: "members", keys: []string{"id"}, cols: []string{"name", "role", "start_on", "end_on"},
+		stmts: func(st *statements) *docStmts { return &st.member }},
 	keyOf:     func(v *workforce.Member) workforce.ID { return v.ID },
 	appendKey: idKey[workforce.ID],
 	version:   func(v *workforce.Member) *int64 { return &v.Version },
@@ -57,7 +58,8 @@ func memberListSQL(orgID string, q storage.MemberQuery) (string, []any) {
 }
 
 var trialTable = &table[trials.ID, trials.Trial]{kind: "trial",
-	stmts:      func(st *statements) *docStmts { return &st.trial },
+	schema: &schema{name: "trials", keys: []string{"id"}, cols: []string{"status"},
+		stmts: func(st *statements) *docStmts { return &st.trial }},
 	keyOf:      func(v *trials.Trial) trials.ID { return v.ID },
 	appendKey:  idKey[trials.ID],
 	version:    func(v *trials.Trial) *int64 { return &v.Version },

@@ -19,21 +19,9 @@ const openTasksSQL = `('open', 'in_progress', 'blocked')`
 
 const vendorCols = `version, doc`
 
-// The fixed statements, prepared on each connection. Every one filters by org_id.
+// The fixed statements besides each document table's Get, version, insert and update
+// (which [schema] writes), prepared on each connection. Every one filters by org_id.
 const (
-	sqlOrgGet     = `SELECT version, doc FROM organizations WHERE org_id = ?`
-	sqlOrgInsert  = `INSERT INTO organizations (org_id, version, doc) VALUES (?, 1, ?)`
-	sqlOrgUpdate  = `UPDATE organizations SET version = version + 1, doc = ? WHERE org_id = ? AND version = ?`
-	sqlOrgVersion = `SELECT version FROM organizations WHERE org_id = ?`
-
-	sqlVendorGet     = `SELECT ` + vendorCols + ` FROM vendors WHERE org_id = ? AND id = ?`
-	sqlVendorVersion = `SELECT version FROM vendors WHERE org_id = ? AND id = ?`
-	sqlVendorInsert  = `INSERT INTO vendors (org_id, id, version, name, name_key, category, baa_state,
-    next_review_on, expires_on, last_activity_on, doc) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlVendorUpdate = `UPDATE vendors SET version = version + 1, name = ?, name_key = ?, category = ?, baa_state = ?,
-    next_review_on = ?, expires_on = ?, last_activity_on = ?, doc = ?
-    WHERE org_id = ? AND id = ? AND version = ?`
-
 	sqlReviewsDue = `SELECT ` + vendorCols + ` FROM vendors
     WHERE org_id = ? AND baa_state IN ` + inForceSQL + ` AND next_review_on >= ? AND next_review_on < ?
     ORDER BY next_review_on, id`
@@ -60,65 +48,13 @@ const (
 	sqlEventList   = `SELECT ` + eventCols + ` FROM events WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT ?`
 	sqlEventInsert = `INSERT INTO events (org_id, ` + eventCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 
-	sqlTemplateGet     = `SELECT version, doc FROM templates WHERE org_id = ? AND id = ?`
-	sqlTemplateVersion = `SELECT version FROM templates WHERE org_id = ? AND id = ?`
-	sqlTemplateInsert  = `INSERT INTO templates (org_id, id, version, doc) VALUES (?, ?, 1, ?)`
-	sqlTemplateUpdate  = `UPDATE templates SET version = version + 1, doc = ?
-    WHERE org_id = ? AND id = ? AND version = ?`
 	sqlTemplateList = `SELECT version, doc FROM templates WHERE org_id = ? AND id > ? ORDER BY id LIMIT ?`
 
-	sqlTaskGet     = `SELECT version, doc FROM tasks WHERE org_id = ? AND id = ?`
-	sqlTaskVersion = `SELECT version FROM tasks WHERE org_id = ? AND id = ?`
-	sqlTaskInsert  = `INSERT INTO tasks (org_id, id, version, state, due_on, assignee_person, assignee_role,
-    site, subject_type, subject_id, series, doc) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlTaskUpdate = `UPDATE tasks SET version = version + 1, state = ?, due_on = ?, assignee_person = ?,
-    assignee_role = ?, site = ?, subject_type = ?, subject_id = ?, series = ?, doc = ?
-    WHERE org_id = ? AND id = ? AND version = ?`
-
-	sqlMemberGet     = `SELECT version, doc FROM members WHERE org_id = ? AND id = ?`
-	sqlMemberVersion = `SELECT version FROM members WHERE org_id = ? AND id = ?`
-	sqlMemberInsert  = `INSERT INTO members (org_id, id, version, name, role, start_on, end_on, doc)
-    VALUES (?, ?, 1, ?, ?, ?, ?, ?)`
-	sqlMemberUpdate = `UPDATE members SET version = version + 1, name = ?, role = ?, start_on = ?, end_on = ?,
-    doc = ? WHERE org_id = ? AND id = ? AND version = ?`
-
-	sqlTrialGet     = `SELECT version, doc FROM trials WHERE org_id = ? AND id = ?`
-	sqlTrialVersion = `SELECT version FROM trials WHERE org_id = ? AND id = ?`
-	sqlTrialInsert  = `INSERT INTO trials (org_id, id, version, status, doc) VALUES (?, ?, 1, ?, ?)`
-	sqlTrialUpdate  = `UPDATE trials SET version = version + 1, status = ?, doc = ?
-    WHERE org_id = ? AND id = ? AND version = ?`
 	sqlTrialList         = `SELECT version, doc FROM trials WHERE org_id = ? AND id > ? ORDER BY id LIMIT ?`
 	sqlTrialListByStatus = `SELECT version, doc FROM trials WHERE org_id = ? AND status = ? AND id > ? ORDER BY id LIMIT ?`
 
-	sqlIncidentGet     = `SELECT version, doc FROM incidents WHERE org_id = ? AND id = ?`
-	sqlIncidentVersion = `SELECT version FROM incidents WHERE org_id = ? AND id = ?`
-	sqlIncidentInsert  = `INSERT INTO incidents (org_id, id, version, discovered_on, closed_on, doc)
-    VALUES (?, ?, 1, ?, ?, ?)`
-	sqlIncidentUpdate = `UPDATE incidents SET version = version + 1, discovered_on = ?, closed_on = ?, doc = ?
-    WHERE org_id = ? AND id = ? AND version = ?`
-
-	sqlRiskGet     = `SELECT version, doc FROM risks WHERE org_id = ? AND id = ?`
-	sqlRiskVersion = `SELECT version FROM risks WHERE org_id = ? AND id = ?`
-	sqlRiskInsert  = `INSERT INTO risks (org_id, id, version, status, due_on, review_on, doc)
-    VALUES (?, ?, 1, ?, ?, ?, ?)`
-	sqlRiskUpdate = `UPDATE risks SET version = version + 1, status = ?, due_on = ?, review_on = ?, doc = ?
-    WHERE org_id = ? AND id = ? AND version = ?`
-
-	sqlAnalysisGet     = `SELECT version, doc FROM analyses WHERE org_id = ? AND id = ?`
-	sqlAnalysisVersion = `SELECT version FROM analyses WHERE org_id = ? AND id = ?`
-	sqlAnalysisInsert  = `INSERT INTO analyses (org_id, id, version, year, doc) VALUES (?, ?, 1, ?, ?)`
-	sqlAnalysisUpdate  = `UPDATE analyses SET version = version + 1, year = ?, doc = ?
-    WHERE org_id = ? AND id = ? AND version = ?`
 	sqlAnalysisList = `SELECT version, doc FROM analyses WHERE org_id = ? AND (year, id) > (?, ?) ORDER BY year, id LIMIT ?`
 
-	sqlDecisionGet = `SELECT version, doc FROM control_decisions
-    WHERE org_id = ? AND catalog_version = ? AND control = ?`
-	sqlDecisionVersion = `SELECT version FROM control_decisions
-    WHERE org_id = ? AND catalog_version = ? AND control = ?`
-	sqlDecisionInsert = `INSERT INTO control_decisions (org_id, catalog_version, control, version, doc)
-    VALUES (?, ?, ?, 1, ?)`
-	sqlDecisionUpdate = `UPDATE control_decisions SET version = version + 1, doc = ?
-    WHERE org_id = ? AND catalog_version = ? AND control = ? AND version = ?`
 	sqlDecisionList = `SELECT version, doc FROM control_decisions
     WHERE org_id = ? AND catalog_version = ? ORDER BY control`
 
@@ -147,36 +83,24 @@ type stmtDef struct {
 	sql string
 }
 
+// all lists the statements to prepare: each document table's four (see [schema]), then
+// the listings and logs.
 func (st *statements) all() []stmtDef {
-	return []stmtDef{
-		{&st.org.get, sqlOrgGet}, {&st.org.insert, sqlOrgInsert}, {&st.org.update, sqlOrgUpdate},
-		{&st.org.version, sqlOrgVersion},
-		{&st.vendor.get, sqlVendorGet}, {&st.vendor.version, sqlVendorVersion},
-		{&st.vendor.insert, sqlVendorInsert}, {&st.vendor.update, sqlVendorUpdate},
-		{&st.reviewsDue, sqlReviewsDue}, {&st.reviewsDueUnset, sqlReviewsDueUnset},
-		{&st.expiring, sqlExpiring}, {&st.stalled, sqlStalled}, {&st.stalledUns, sqlStalledUnset},
-		{&st.auditLast, sqlAuditLast}, {&st.auditList, sqlAuditList}, {&st.auditInsert, sqlAuditInsert},
-		{&st.eventLast, sqlEventLast}, {&st.eventList, sqlEventList}, {&st.eventInsert, sqlEventInsert},
-		{&st.template.get, sqlTemplateGet}, {&st.template.version, sqlTemplateVersion},
-		{&st.template.insert, sqlTemplateInsert}, {&st.template.update, sqlTemplateUpdate},
-		{&st.templateList, sqlTemplateList},
-		{&st.task.get, sqlTaskGet}, {&st.task.version, sqlTaskVersion},
-		{&st.task.insert, sqlTaskInsert}, {&st.task.update, sqlTaskUpdate},
-		{&st.member.get, sqlMemberGet}, {&st.member.version, sqlMemberVersion},
-		{&st.member.insert, sqlMemberInsert}, {&st.member.update, sqlMemberUpdate},
-		{&st.trial.get, sqlTrialGet}, {&st.trial.version, sqlTrialVersion},
-		{&st.trial.insert, sqlTrialInsert}, {&st.trial.update, sqlTrialUpdate},
-		{&st.trialList, sqlTrialList}, {&st.trialListByStatus, sqlTrialListByStatus},
-		{&st.incident.get, sqlIncidentGet}, {&st.incident.version, sqlIncidentVersion},
-		{&st.incident.insert, sqlIncidentInsert}, {&st.incident.update, sqlIncidentUpdate},
-		{&st.risk.get, sqlRiskGet}, {&st.risk.version, sqlRiskVersion},
-		{&st.risk.insert, sqlRiskInsert}, {&st.risk.update, sqlRiskUpdate},
-		{&st.analysis.get, sqlAnalysisGet}, {&st.analysis.version, sqlAnalysisVersion},
-		{&st.analysis.insert, sqlAnalysisInsert}, {&st.analysis.update, sqlAnalysisUpdate},
-		{&st.analysisList, sqlAnalysisList},
-		{&st.decision.get, sqlDecisionGet}, {&st.decision.version, sqlDecisionVersion},
-		{&st.decision.insert, sqlDecisionInsert}, {&st.decision.update, sqlDecisionUpdate},
-		{&st.decisionList, sqlDecisionList},
-		{&st.reminderClaim, sqlReminderClaim},
+	defs := make([]stmtDef, 0, 4*len(schemas)+16)
+	for _, s := range schemas {
+		d := s.stmts(st)
+		defs = append(defs, stmtDef{&d.get, s.getSQL()}, stmtDef{&d.version, s.versionSQL()},
+			stmtDef{&d.insert, s.insertSQL()}, stmtDef{&d.update, s.updateSQL()})
 	}
+	return append(defs,
+		stmtDef{&st.reviewsDue, sqlReviewsDue}, stmtDef{&st.reviewsDueUnset, sqlReviewsDueUnset},
+		stmtDef{&st.expiring, sqlExpiring}, stmtDef{&st.stalled, sqlStalled}, stmtDef{&st.stalledUns, sqlStalledUnset},
+		stmtDef{&st.auditLast, sqlAuditLast}, stmtDef{&st.auditList, sqlAuditList}, stmtDef{&st.auditInsert, sqlAuditInsert},
+		stmtDef{&st.eventLast, sqlEventLast}, stmtDef{&st.eventList, sqlEventList}, stmtDef{&st.eventInsert, sqlEventInsert},
+		stmtDef{&st.templateList, sqlTemplateList},
+		stmtDef{&st.trialList, sqlTrialList}, stmtDef{&st.trialListByStatus, sqlTrialListByStatus},
+		stmtDef{&st.analysisList, sqlAnalysisList},
+		stmtDef{&st.decisionList, sqlDecisionList},
+		stmtDef{&st.reminderClaim, sqlReminderClaim},
+	)
 }

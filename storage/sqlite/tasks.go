@@ -12,7 +12,8 @@ import (
 )
 
 var templateTable = &table[task.TemplateID, task.Template]{kind: "template",
-	stmts:     func(st *statements) *docStmts { return &st.template },
+	schema: &schema{name: "templates", keys: []string{"id"},
+		stmts: func(st *statements) *docStmts { return &st.template }},
 	keyOf:     func(v *task.Template) task.TemplateID { return v.ID },
 	appendKey: idKey[task.TemplateID],
 	version:   func(v *task.Template) *int64 { return &v.Version }}
@@ -30,7 +31,9 @@ func (s templateStore) List(ctx context.Context, q storage.TemplateQuery) iter.S
 
 // taskTable projects what the task listings filter and order by.
 var taskTable = &table[task.ID, task.Task]{kind: "task",
-	stmts:     func(st *statements) *docStmts { return &st.task },
+	schema: &schema{name: "tasks", keys: []string{"id"},
+		cols:  []string{"state", "due_on", "assignee_person", "assignee_role", "site", "subject_type", "subject_id", "series"},
+		stmts: func(st *statements) *docStmts { return &st.task }},
 	keyOf:     func(v *task.Task) task.ID { return v.ID },
 	appendKey: idKey[task.ID],
 	version:   func(v *task.Task) *int64 { return &v.Version },

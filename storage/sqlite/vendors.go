@@ -14,7 +14,9 @@ import (
 // vendorTable projects the name (and its [vendors.NameKey]), the category, the BAA's
 // state and its three dates the window queries read.
 var vendorTable = &table[vendors.ID, vendors.Vendor]{kind: "vendor",
-	stmts:     func(st *statements) *docStmts { return &st.vendor },
+	schema: &schema{name: "vendors", keys: []string{"id"},
+		cols:  []string{"name", "name_key", "category", "baa_state", "next_review_on", "expires_on", "last_activity_on"},
+		stmts: func(st *statements) *docStmts { return &st.vendor }},
 	keyOf:     func(v *vendors.Vendor) vendors.ID { return v.ID },
 	appendKey: idKey[vendors.ID],
 	version:   func(v *vendors.Vendor) *int64 { return &v.Version },
