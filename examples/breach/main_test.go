@@ -9,7 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/hipaaops/hipaaops/compliance"
+	"github.com/hipaaops/hipaaops/compliance/compliancetest"
 	"github.com/hipaaops/hipaaops/incident"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/storage/memory"
@@ -133,10 +133,8 @@ func TestScenario(t *testing.T) {
 	require.NotContains(t, out, "BROKEN")
 
 	// The stored files agree with the output.
-	e, err := compliance.New(store, compliance.Options{})
-	require.NoError(t, err)
-	clinic := e.Org(orgID)
-	ctx := compliance.WithActor(context.Background(), compliance.Actor{ID: "test"})
+	kit := compliancetest.New(t, compliancetest.Options{Store: store}) // an engine on the example's store
+	clinic, ctx := kit.Engine.Org(orgID), kit.Ctx
 	f, err := clinic.Incidents().Get(ctx, fax)
 	require.NoError(t, err)
 	require.False(t, f.Incident.Open())
