@@ -30,7 +30,7 @@ func Default() []Rule {
 			ID: "AL-8-38-5", Code: "AL", Title: "Code of Alabama 8-38-5", Citation: "Ala. Code § 8-38-5",
 			Trigger: TriggerDetermination, Individuals: calendarDays(45),
 			Regulators: []RegulatorNotice{{
-				Regulator: "Attorney General", MinResidents: 1001, Deadline: calendarDays(45), Relative: RelTrigger,
+				ID: "n1", Regulator: "Attorney General", MinResidents: 1001, Deadline: calendarDays(45), Relative: RelTrigger,
 				AppliesToHIPAA: true, Citation: "Ala. Code § 8-38-6", Mark: MarkStatute,
 				Note: "More than 1,000 Alabama residents: within 45 days after the determination. " +
 					"HIPAA entities still send it (state-laws.md: exempt except AG notice [U]).",
@@ -47,14 +47,14 @@ func Default() []Rule {
 			Trigger: TriggerDetermination, Individuals: calendarDays(45),
 			Regulators: []RegulatorNotice{
 				{
-					Regulator: "Attorney General", MinResidents: 1001, Relative: RelTrigger, AppliesToHIPAA: true,
+					ID: "n1", Regulator: "Attorney General", MinResidents: 1001, Relative: RelTrigger, AppliesToHIPAA: true,
 					Citation: "A.R.S. § 18-552", Mark: MarkSecondary,
 					Note: "More than 1,000 people notified. No time is stated in state-laws.md; the statute reportedly " +
 						"applies its 45 days to this notice too (general knowledge). AppliesToHIPAA is assumed: the " +
 						"HIPAA treatment is unverified.",
 				},
 				{
-					Regulator: "Arizona Dept. of Homeland Security", MinResidents: 1001, Relative: RelTrigger,
+					ID: "n2", Regulator: "Arizona Dept. of Homeland Security", MinResidents: 1001, Relative: RelTrigger,
 					AppliesToHIPAA: true, Citation: "A.R.S. § 18-552", Mark: MarkSecondary,
 					Note: "More than 1,000 people notified; sent with the AG notice. No time is stated in " +
 						"state-laws.md. AppliesToHIPAA is assumed: the HIPAA treatment is unverified.",
@@ -69,7 +69,7 @@ func Default() []Rule {
 			ID: "CA-1798.82", Code: "CA", Title: "California Civil Code 1798.82", Citation: "Cal. Civ. Code § 1798.82",
 			Trigger: TriggerDiscovery, Individuals: calendarDays(30),
 			Regulators: []RegulatorNotice{{
-				Regulator: "Attorney General (sample copy of the notice)", MinResidents: 501,
+				ID: "n1", Regulator: "Attorney General (sample copy of the notice)", MinResidents: 501,
 				Deadline: calendarDays(15), Relative: RelIndividualNotice, AppliesToHIPAA: true,
 				Citation: "Cal. Civ. Code § 1798.82(f)", Mark: MarkSecondary,
 				Note: "More than 500 California residents: a sample copy of the notice, submitted electronically, " +
@@ -90,7 +90,7 @@ func Default() []Rule {
 			Citation: "Cal. Health & Safety Code § 1280.15",
 			Trigger:  TriggerDetection, Individuals: businessDays(15),
 			Regulators: []RegulatorNotice{{
-				Regulator: "CDPH", MinResidents: 1, Deadline: businessDays(15), Relative: RelTrigger,
+				ID: "n1", Regulator: "CDPH", MinResidents: 1, Deadline: businessDays(15), Relative: RelTrigger,
 				AppliesToHIPAA: true, Citation: "Cal. Health & Safety Code § 1280.15(b)", Mark: MarkStatute,
 				Note: "California Department of Public Health: within 15 business days after the unlawful or " +
 					"unauthorized access, use or disclosure is detected, or after a law-enforcement delay ends.",
@@ -109,13 +109,13 @@ func Default() []Rule {
 			Trigger: TriggerDetermination, Individuals: calendarDays(30),
 			Regulators: []RegulatorNotice{
 				{
-					Regulator: "Attorney General", MinResidents: 500, Deadline: calendarDays(30), Relative: RelTrigger,
+					ID: "n1", Regulator: "Attorney General", MinResidents: 500, Deadline: calendarDays(30), Relative: RelTrigger,
 					AppliesToHIPAA: true, Citation: "C.R.S. § 6-1-716", Mark: MarkSecondary,
 					Note: "500 or more Colorado residents: within 30 days after the determination that a breach " +
 						"occurred. AppliesToHIPAA is assumed: the HIPAA treatment is unverified.",
 				},
 				{
-					Regulator: "Consumer reporting agencies", MinResidents: 1001, Relative: RelTrigger,
+					ID: "n2", Regulator: "Consumer reporting agencies", MinResidents: 1001, Relative: RelTrigger,
 					AppliesToHIPAA: true, Citation: "C.R.S. § 6-1-716", Mark: MarkUnverified,
 					Note: "More than 1,000 Colorado residents. No time is stated in state-laws.md, whose marks " +
 						"cover only the deadline and the AG notice.",
@@ -134,7 +134,7 @@ func Default() []Rule {
 			Citation: "Conn. Gen. Stat. § 36a-701b",
 			Trigger:  TriggerDiscovery, Individuals: calendarDays(60),
 			Regulators: []RegulatorNotice{{
-				Regulator: "Attorney General", MinResidents: 1, Relative: RelWithIndividuals, AppliesToHIPAA: true,
+				ID: "n1", Regulator: "Attorney General", MinResidents: 1, Relative: RelWithIndividuals, AppliesToHIPAA: true,
 				Citation: "Conn. Gen. Stat. § 36a-701b", Mark: MarkSecondary,
 				Note: "No later than when Connecticut residents are notified. AppliesToHIPAA: deemed compliance " +
 					"reportedly requires this AG notice (general knowledge).",
@@ -149,7 +149,7 @@ func Default() []Rule {
 			ID: "DC-28-3852", Code: "DC", Title: "District of Columbia Code 28-3852", Citation: "D.C. Code § 28-3852",
 			Trigger: TriggerDiscovery, Individuals: Period{},
 			Regulators: []RegulatorNotice{{
-				Regulator: "Attorney General", MinResidents: 50, Relative: RelTrigger, AppliesToHIPAA: true,
+				ID: "n1", Regulator: "Attorney General", MinResidents: 50, Relative: RelTrigger, AppliesToHIPAA: true,
 				Citation: "D.C. Code § 28-3852", Mark: MarkSecondary,
 				Note: "50 or more DC residents. No time is stated in state-laws.md (reportedly no later than the " +
 					"resident notice, general knowledge). AppliesToHIPAA is assumed: the HIPAA treatment is unverified.",
@@ -164,7 +164,7 @@ func Default() []Rule {
 			ID: "DE-12B-102", Code: "DE", Title: "Delaware Code title 6, 12B-102", Citation: "6 Del. C. § 12B-102",
 			Trigger: TriggerDetermination, Individuals: calendarDays(60),
 			Regulators: []RegulatorNotice{{
-				Regulator: "Attorney General", MinResidents: 501, Relative: RelWithIndividuals, AppliesToHIPAA: true,
+				ID: "n1", Regulator: "Attorney General", MinResidents: 501, Relative: RelWithIndividuals, AppliesToHIPAA: true,
 				Citation: "6 Del. C. § 12B-102", Mark: MarkSecondary,
 				Note: "More than 500 Delaware residents: no later than when residents are notified. " +
 					"AppliesToHIPAA is assumed: 12B-103(b) reportedly conditions deemed compliance on notifying " +
@@ -180,7 +180,7 @@ func Default() []Rule {
 			ID: "FL-501.171", Code: "FL", Title: "Florida Statutes 501.171", Citation: "Fla. Stat. § 501.171",
 			Trigger: TriggerDetermination, Individuals: calendarDays(30),
 			Regulators: []RegulatorNotice{{
-				Regulator: "Dept. of Legal Affairs", MinResidents: 500, Deadline: calendarDays(30), Relative: RelTrigger,
+				ID: "n1", Regulator: "Dept. of Legal Affairs", MinResidents: 500, Deadline: calendarDays(30), Relative: RelTrigger,
 				AppliesToHIPAA: true, Citation: "Fla. Stat. § 501.171(3)", Mark: MarkSecondary,
 				Note: "500 or more Florida residents: within 30 days after the determination of the breach or " +
 					"reason to believe one occurred; 15 more days if good cause is given in writing within the " +
@@ -200,14 +200,14 @@ func Default() []Rule {
 			Trigger:  TriggerDiscovery, Individuals: Period{},
 			Regulators: []RegulatorNotice{
 				{
-					Regulator: "Attorney General", MinResidents: 501, Relative: RelTrigger, AppliesToHIPAA: false,
+					ID: "n1", Regulator: "Attorney General", MinResidents: 501, Relative: RelTrigger, AppliesToHIPAA: false,
 					Citation: "815 ILCS 530/10", Mark: MarkSecondary,
 					Note: "More than 500 Illinois residents. No time is stated in state-laws.md (reportedly no " +
 						"later than the resident notice, general knowledge). Not for HIPAA entities: they send " +
 						"the HHS copy instead.",
 				},
 				{
-					Regulator: "Attorney General (copy of the HHS breach notice)", MinResidents: 1,
+					ID: "n2", Regulator: "Attorney General (copy of the HHS breach notice)", MinResidents: 1,
 					Deadline: businessDays(5), Relative: RelHHSNotice, AppliesToHIPAA: true,
 					Citation: "815 ILCS 530/50", Mark: MarkSecondary,
 					Note: "A HIPAA entity that must notify HHS sends the AG that notice within 5 business days " +
@@ -225,7 +225,7 @@ func Default() []Rule {
 			ID: "IN-24-4.9", Code: "IN", Title: "Indiana Code article 24-4.9", Citation: "Ind. Code § 24-4.9",
 			Trigger: TriggerDiscovery, Individuals: calendarDays(45),
 			Regulators: []RegulatorNotice{{
-				Regulator: "Attorney General", MinResidents: 1, Relative: RelWithIndividuals, AppliesToHIPAA: true,
+				ID: "n1", Regulator: "Attorney General", MinResidents: 1, Relative: RelWithIndividuals, AppliesToHIPAA: true,
 				Citation: "Ind. Code § 24-4.9-3", Mark: MarkSecondary,
 				Note: "Whenever Indiana residents are notified. AppliesToHIPAA is assumed: the HIPAA treatment " +
 					"is unverified.",
@@ -242,7 +242,7 @@ func Default() []Rule {
 			ID: "LA-51:3074", Code: "LA", Title: "Louisiana Revised Statutes 51:3074", Citation: "La. R.S. 51:3074",
 			Trigger: TriggerDiscovery, Individuals: calendarDays(60),
 			Regulators: []RegulatorNotice{{
-				Regulator: "Attorney General", MinResidents: 1, Deadline: calendarDays(10),
+				ID: "n1", Regulator: "Attorney General", MinResidents: 1, Deadline: calendarDays(10),
 				Relative: RelIndividualNotice, AppliesToHIPAA: true, Citation: "La. R.S. 51:3074", Mark: MarkSecondary,
 				Note: "Within 10 days of notifying Louisiana residents (the AG's rule, La. Admin. Code " +
 					"16:III.701, general knowledge). AppliesToHIPAA is assumed: the HIPAA treatment is unverified.",
@@ -258,7 +258,7 @@ func Default() []Rule {
 			Citation: "Md. Code, Com. Law § 14-3504",
 			Trigger:  TriggerDiscovery, Individuals: calendarDays(45),
 			Regulators: []RegulatorNotice{{
-				Regulator: "Attorney General", MinResidents: 1, Relative: RelBeforeIndividuals, AppliesToHIPAA: true,
+				ID: "n1", Regulator: "Attorney General", MinResidents: 1, Relative: RelBeforeIndividuals, AppliesToHIPAA: true,
 				Citation: "Md. Code, Com. Law § 14-3504", Mark: MarkStatute,
 				Note: "Before notifying Maryland residents. AppliesToHIPAA is assumed: the HIPAA treatment is " +
 					"unverified.",
@@ -272,7 +272,7 @@ func Default() []Rule {
 			ID: "ME-1348", Code: "ME", Title: "Maine Revised Statutes title 10, 1348", Citation: "10 M.R.S. § 1348",
 			Trigger: TriggerAwareness, Individuals: calendarDays(30),
 			Regulators: []RegulatorNotice{{
-				Regulator: "Attorney General", MinResidents: 1, Relative: RelWithIndividuals, AppliesToHIPAA: true,
+				ID: "n1", Regulator: "Attorney General", MinResidents: 1, Relative: RelWithIndividuals, AppliesToHIPAA: true,
 				Citation: "10 M.R.S. § 1348", Mark: MarkSecondary,
 				Note: "When any Maine resident is notified. An entity regulated by the Dept. of Professional and " +
 					"Financial Regulation notifies that regulator instead (general knowledge). AppliesToHIPAA is " +
@@ -288,7 +288,7 @@ func Default() []Rule {
 			ID: "NM-57-12C-6", Code: "NM", Title: "New Mexico Statutes 57-12C-6", Citation: "N.M. Stat. § 57-12C-6",
 			Trigger: TriggerDiscovery, Individuals: calendarDays(45),
 			Regulators: []RegulatorNotice{{
-				Regulator: "Attorney General", MinResidents: 1001, Relative: RelTrigger, AppliesToHIPAA: false,
+				ID: "n1", Regulator: "Attorney General", MinResidents: 1001, Relative: RelTrigger, AppliesToHIPAA: false,
 				Citation: "N.M. Stat. § 57-12C-10", Mark: MarkSecondary,
 				Note: "More than 1,000 New Mexico residents. No time is stated in state-laws.md (reportedly 45 " +
 					"days, general knowledge). Not for HIPAA entities (57-12C-8).",
@@ -305,7 +305,7 @@ func Default() []Rule {
 			Trigger:  TriggerDiscovery, Individuals: calendarDays(30),
 			Regulators: []RegulatorNotice{
 				{
-					Regulator: "Attorney General (copy of the HHS breach notice)", MinResidents: 1,
+					ID: "n1", Regulator: "Attorney General (copy of the HHS breach notice)", MinResidents: 1,
 					Deadline: businessDays(5), Relative: RelHHSNotice, AppliesToHIPAA: true,
 					Citation: "N.Y. Gen. Bus. Law § 899-aa(9)", Mark: MarkStatute,
 					Note: "A HIPAA covered entity required to notify HHS of a breach, including one of information " +
@@ -313,7 +313,7 @@ func Default() []Rule {
 						"notifying HHS.",
 				},
 				{
-					Regulator: "Attorney General, Dept. of State and Division of State Police", MinResidents: 1,
+					ID: "n2", Regulator: "Attorney General, Dept. of State and Division of State Police", MinResidents: 1,
 					Relative: RelWithIndividuals, AppliesToHIPAA: true,
 					Citation: "N.Y. Gen. Bus. Law § 899-aa(8)(a)", Mark: MarkSecondary,
 					Note: "Whenever New York residents are notified: the timing, content and distribution of the " +
@@ -346,13 +346,13 @@ func Default() []Rule {
 			Trigger: TriggerDiscovery, Individuals: calendarDays(45), IndividualsMark: MarkUnverified,
 			Regulators: []RegulatorNotice{
 				{
-					Regulator: "Attorney General", MinResidents: 251, Relative: RelTrigger, AppliesToHIPAA: false,
+					ID: "n1", Regulator: "Attorney General", MinResidents: 251, Relative: RelTrigger, AppliesToHIPAA: false,
 					Citation: "ORS 646A.604", Mark: MarkStatute,
 					Note: "More than 250 Oregon consumers. No time is stated in state-laws.md. HIPAA entities send " +
 						"the copy of their notice instead.",
 				},
 				{
-					Regulator: "Attorney General (copy of the HIPAA notice)", MinResidents: 1,
+					ID: "n2", Regulator: "Attorney General (copy of the HIPAA notice)", MinResidents: 1,
 					Relative: RelWithIndividuals, AppliesToHIPAA: true, Citation: "ORS 646A.604", Mark: MarkSecondary,
 					Note: "HIPAA entities are exempt but send the AG a copy of their notice. state-laws.md gives no " +
 						"threshold or time for the copy: modeled conservatively as any Oregon resident, when the " +
@@ -369,7 +369,7 @@ func Default() []Rule {
 			ID: "PR-4052", Code: "PR", Title: "Puerto Rico Laws title 10, 4052", Citation: "10 L.P.R.A. § 4052",
 			Trigger: TriggerDetection, Individuals: Period{},
 			Regulators: []RegulatorNotice{{
-				Regulator: "Dept. of Consumer Affairs", MinResidents: 1, Deadline: calendarDays(10),
+				ID: "n1", Regulator: "Dept. of Consumer Affairs", MinResidents: 1, Deadline: calendarDays(10),
 				Relative: RelTrigger, AppliesToHIPAA: true, Citation: "10 L.P.R.A. § 4052", Mark: MarkStatute,
 				Note: "Departamento de Asuntos del Consumidor (DACO): within 10 days after the breach is " +
 					"detected. AppliesToHIPAA is assumed: state-laws.md gives no HIPAA treatment.",
@@ -387,7 +387,7 @@ func Default() []Rule {
 			Citation: "R.I. Gen. Laws § 11-49.3-4",
 			Trigger:  TriggerAwareness, Individuals: calendarDays(45),
 			Regulators: []RegulatorNotice{{
-				Regulator: "Attorney General", MinResidents: 501, Relative: RelTrigger, AppliesToHIPAA: true,
+				ID: "n1", Regulator: "Attorney General", MinResidents: 501, Relative: RelTrigger, AppliesToHIPAA: true,
 				Citation: "R.I. Gen. Laws § 11-49.3-4", Mark: MarkSecondary,
 				Note: "More than 500 Rhode Island residents. No time is stated in state-laws.md; reportedly it must " +
 					"not delay the resident notice (general knowledge). AppliesToHIPAA is assumed: the HIPAA " +
@@ -404,7 +404,7 @@ func Default() []Rule {
 			ID: "SD-22-40-20", Code: "SD", Title: "South Dakota Codified Laws 22-40-20", Citation: "SDCL § 22-40-20",
 			Trigger: TriggerDiscovery, Individuals: calendarDays(60),
 			Regulators: []RegulatorNotice{{
-				Regulator: "Attorney General", MinResidents: 251, Relative: RelTrigger, AppliesToHIPAA: true,
+				ID: "n1", Regulator: "Attorney General", MinResidents: 251, Relative: RelTrigger, AppliesToHIPAA: true,
 				Citation: "SDCL § 22-40-20", Mark: MarkStatute,
 				Note: "More than 250 South Dakota residents. No time is stated in state-laws.md. AppliesToHIPAA " +
 					"is assumed: the HIPAA treatment is unverified.",
@@ -430,7 +430,7 @@ func Default() []Rule {
 			Citation: "Tex. Bus. & Com. Code § 521.053",
 			Trigger:  TriggerDetermination, Individuals: calendarDays(60), IndividualsMark: MarkStatute,
 			Regulators: []RegulatorNotice{{
-				Regulator: "Attorney General", MinResidents: 250, Deadline: calendarDays(30), Relative: RelTrigger,
+				ID: "n1", Regulator: "Attorney General", MinResidents: 250, Deadline: calendarDays(30), Relative: RelTrigger,
 				AppliesToHIPAA: true, Citation: "Tex. Bus. & Com. Code § 521.053(i)", Mark: MarkSecondary,
 				Note: "250 or more Texas residents: within 30 days after the determination that the breach " +
 					"occurred.",
@@ -448,13 +448,13 @@ func Default() []Rule {
 			Trigger: TriggerDiscovery, Individuals: calendarDays(45),
 			Regulators: []RegulatorNotice{
 				{
-					Regulator: "Attorney General (preliminary notice)", MinResidents: 1, Deadline: businessDays(14),
+					ID: "n1", Regulator: "Attorney General (preliminary notice)", MinResidents: 1, Deadline: businessDays(14),
 					Relative: RelTrigger, AppliesToHIPAA: true, Citation: "9 V.S.A. § 2435", Mark: MarkSecondary,
 					Note: "Within 14 business days of discovery, or when consumers are notified if that is " +
 						"earlier (the next notice). AppliesToHIPAA is assumed: the HIPAA treatment is unverified.",
 				},
 				{
-					Regulator:    "Attorney General (preliminary notice, if consumers are notified first)",
+					ID: "n2", Regulator: "Attorney General (preliminary notice, if consumers are notified first)",
 					MinResidents: 1, Relative: RelWithIndividuals, AppliesToHIPAA: true,
 					Citation: "9 V.S.A. § 2435", Mark: MarkSecondary,
 					Note: "The same preliminary notice is due no later than the consumer notice when that comes " +
@@ -472,7 +472,7 @@ func Default() []Rule {
 			ID: "WA-19.255.010", Code: "WA", Title: "Revised Code of Washington 19.255.010", Citation: "RCW 19.255.010",
 			Trigger: TriggerDiscovery, Individuals: calendarDays(30),
 			Regulators: []RegulatorNotice{{
-				Regulator: "Attorney General", MinResidents: 501, Deadline: calendarDays(30), Relative: RelTrigger,
+				ID: "n1", Regulator: "Attorney General", MinResidents: 501, Deadline: calendarDays(30), Relative: RelTrigger,
 				AppliesToHIPAA: true, Citation: "RCW 19.255.010", Mark: MarkSecondary,
 				Note: "More than 500 Washington residents: within 30 days after discovery. AppliesToHIPAA is " +
 					"assumed: HIPAA entities reportedly still notify the AG, on HITECH timing (general knowledge).",

@@ -232,3 +232,186 @@ func (e DataElement) MarshalText() ([]byte, error) {
 func (e *DataElement) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(pkg, "elements", elementValues, b, e)
 }
+
+// NoticeKind says who receives a [RegulatorNotice].
+type NoticeKind string
+
+// Kinds of notice besides the residents'.
+const (
+	// KindRegulator: a regulator, such as the Attorney General or a consumer protection
+	// office. The empty kind means the same.
+	KindRegulator NoticeKind = "regulator"
+	// KindConsumerReporting: the nationwide consumer reporting agencies, usually above a
+	// number of residents notified (e.g. KS 50-7a02(f): more than 1,000).
+	KindConsumerReporting NoticeKind = "consumer_reporting_agencies"
+)
+
+var noticeKindValues = []NoticeKind{KindRegulator, KindConsumerReporting}
+
+// NoticeKindValues returns every known NoticeKind.
+func NoticeKindValues() []NoticeKind { return append([]NoticeKind(nil), noticeKindValues...) }
+
+// Valid reports whether k is a known kind.
+func (k NoticeKind) Valid() bool { return enum.Valid(noticeKindValues, k) }
+
+// MarshalText implements [encoding.TextMarshaler]; an unknown kind is an error.
+func (k NoticeKind) MarshalText() ([]byte, error) {
+	return enum.Marshal(pkg, "kind", noticeKindValues, k)
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; an unknown kind is an error.
+func (k *NoticeKind) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(pkg, "kind", noticeKindValues, b, k)
+}
+
+// Condition says when a [RegulatorNotice] is owed beyond its threshold of residents. The
+// empty condition means always.
+type Condition string
+
+// Conditions of a notice.
+const (
+	// CondAlways: the notice is owed whenever its threshold is met.
+	CondAlways Condition = "always"
+	// CondDeemedCompliance: the notice is the condition on which a HIPAA-regulated entity
+	// is deemed to comply with the law (Fla. Stat. 501.171(4)(g): a copy of the HIPAA
+	// notice to the Department of Legal Affairs; M.G.L. c. 93H §5: the AG and OCABR;
+	// 815 ILCS 530/50: the HHS notice to the AG). It is owed by a HIPAA-regulated entity
+	// that relies on its HIPAA notice, and only then: AppliesToHIPAA must be true.
+	CondDeemedCompliance Condition = "deemed_compliance"
+	// CondDelayed: the notice is owed only when notice to residents is delayed by a
+	// law-enforcement request (La. R.S. 51:3074(E): the reasons for the delay, in writing,
+	// within the sixty-day period).
+	CondDelayed Condition = "delayed"
+	// CondNoHarm: the notice is owed only when the entity relies on a determination that
+	// the breach needs no notice to residents, such as a documented finding that it will
+	// not be misused (N.Y. GBL 899-aa(2)(a): to the AG within 10 days when more than 500
+	// residents are affected; Alaska Stat. 45.48.010(c)).
+	CondNoHarm Condition = "no_harm_determination"
+)
+
+var conditionValues = []Condition{CondAlways, CondDeemedCompliance, CondDelayed, CondNoHarm}
+
+// ConditionValues returns every known Condition.
+func ConditionValues() []Condition { return append([]Condition(nil), conditionValues...) }
+
+// Valid reports whether c is a known condition.
+func (c Condition) Valid() bool { return enum.Valid(conditionValues, c) }
+
+// MarshalText implements [encoding.TextMarshaler]; an unknown condition is an error.
+func (c Condition) MarshalText() ([]byte, error) {
+	return enum.Marshal(pkg, "condition", conditionValues, c)
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; an unknown condition is an error.
+func (c *Condition) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(pkg, "condition", conditionValues, b, c)
+}
+
+// DelayHonour says which law-enforcement delays a State law honours.
+type DelayHonour string
+
+// What a State honours of a law-enforcement request to delay notice. The empty value
+// means [HonoursWrittenOrOral], the federal rule (45 CFR 164.412).
+const (
+	// HonoursWrittenOrOral: a written or an oral request delays the State's notices, like
+	// the federal rule (45 CFR 164.412(a), (b)).
+	HonoursWrittenOrOral DelayHonour = "written_or_oral"
+	// HonoursWrittenOnly: only a written request delays them (Ala. Code 8-38-5(c); Wyo.
+	// Stat. 40-12-502(b): the agency "determines in writing"). An oral federal delay does
+	// not move the State's deadlines.
+	HonoursWrittenOnly DelayHonour = "written_only"
+	// HonoursOnCondition: the State sets a condition the package cannot see (M.G.L. c. 93H
+	// §4: the agency notifies the AG in writing). No delay moves its deadlines, the
+	// conservative reading; counsel checks the condition.
+	HonoursOnCondition DelayHonour = "on_condition"
+	// HonoursNone: the law provides no law-enforcement delay, or none was found.
+	HonoursNone DelayHonour = "none"
+)
+
+var delayHonourValues = []DelayHonour{HonoursWrittenOrOral, HonoursWrittenOnly, HonoursOnCondition, HonoursNone}
+
+// DelayHonourValues returns every known DelayHonour.
+func DelayHonourValues() []DelayHonour { return append([]DelayHonour(nil), delayHonourValues...) }
+
+// Valid reports whether h is a known value.
+func (h DelayHonour) Valid() bool { return enum.Valid(delayHonourValues, h) }
+
+// MarshalText implements [encoding.TextMarshaler]; an unknown value is an error.
+func (h DelayHonour) MarshalText() ([]byte, error) {
+	return enum.Marshal(pkg, "honours", delayHonourValues, h)
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; an unknown value is an error.
+func (h *DelayHonour) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(pkg, "honours", delayHonourValues, b, h)
+}
+
+// SafeHarborKind is how a State law treats encrypted data.
+type SafeHarborKind string
+
+// Encryption safe harbors. The empty kind means [HarborUnknown].
+const (
+	// HarborUnknown: not established. Encrypted data is treated as counting; counsel
+	// decides.
+	HarborUnknown SafeHarborKind = "unknown"
+	// HarborNone: the law counts encrypted data too.
+	HarborNone SafeHarborKind = "none"
+	// HarborEncrypted: encrypted data does not count.
+	HarborEncrypted SafeHarborKind = "encrypted"
+	// HarborEncryptedKeySafe: encrypted data does not count unless the key was also
+	// acquired or compromised (Tex. Bus. & Com. Code 521.053(a): not safe "if the person
+	// accessing the data has the key").
+	HarborEncryptedKeySafe SafeHarborKind = "encrypted_key_safe"
+)
+
+var safeHarborValues = []SafeHarborKind{HarborUnknown, HarborNone, HarborEncrypted, HarborEncryptedKeySafe}
+
+// SafeHarborKindValues returns every known SafeHarborKind.
+func SafeHarborKindValues() []SafeHarborKind {
+	return append([]SafeHarborKind(nil), safeHarborValues...)
+}
+
+// Valid reports whether k is a known kind.
+func (k SafeHarborKind) Valid() bool { return enum.Valid(safeHarborValues, k) }
+
+// MarshalText implements [encoding.TextMarshaler]; an unknown kind is an error.
+func (k SafeHarborKind) MarshalText() ([]byte, error) {
+	return enum.Marshal(pkg, "safe_harbor", safeHarborValues, k)
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; an unknown kind is an error.
+func (k *SafeHarborKind) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(pkg, "safe_harbor", safeHarborValues, b, k)
+}
+
+// Reach says whether a law with a narrower [Rule.Scope] reaches a medical practice.
+type Reach string
+
+// Reaches. The empty value means the law reaches any business holding residents' data.
+const (
+	// ReachAny: the law reaches any business holding residents' data, a practice included.
+	ReachAny Reach = "any"
+	// ReachDepends: whether it reaches a practice depends on the practice's licence or
+	// status (Cal. Health & Safety Code 1280.15: licensed clinics, health facilities, home
+	// health agencies and hospices); counsel decides.
+	ReachDepends Reach = "depends"
+	// ReachNotPractice: the law does not reach a medical practice (O.C.G.A. 10-1-912:
+	// information brokers and government data collectors only).
+	ReachNotPractice Reach = "not_practice"
+)
+
+var reachValues = []Reach{ReachAny, ReachDepends, ReachNotPractice}
+
+// ReachValues returns every known Reach.
+func ReachValues() []Reach { return append([]Reach(nil), reachValues...) }
+
+// Valid reports whether r is a known reach.
+func (r Reach) Valid() bool { return enum.Valid(reachValues, r) }
+
+// MarshalText implements [encoding.TextMarshaler]; an unknown reach is an error.
+func (r Reach) MarshalText() ([]byte, error) { return enum.Marshal(pkg, "reach", reachValues, r) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; an unknown reach is an error.
+func (r *Reach) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(pkg, "reach", reachValues, b, r)
+}

@@ -55,6 +55,17 @@ func (p Period) check(c *validation.Collector, field string) {
 // RegulatorNotice is a notice a state law requires to a regulator (or, where the table
 // lists them, to consumer reporting agencies) besides the notice to residents.
 type RegulatorNotice struct {
+	// ID names the notice within its rule as a code: lower-case letters, digits and
+	// hyphens, e.g. "ag", "cra", "ag-hhs-copy". An obligation's key is built from the
+	// rule's ID and this one, never from display names, so editing Regulator does not
+	// change a key.
+	ID string `json:"id"`
+	// Kind says whether a regulator or the consumer reporting agencies receive it; empty
+	// means [KindRegulator].
+	Kind NoticeKind `json:"kind,omitempty"`
+	// Condition says when the notice is owed beyond its threshold; empty means
+	// [CondAlways].
+	Condition Condition `json:"condition,omitempty"`
 	// Regulator is who receives it, e.g. "Attorney General", "CDPH",
 	// "Dept. of Consumer Affairs".
 	Regulator string `json:"regulator"`
@@ -88,6 +99,15 @@ func (n *RegulatorNotice) Required(residents int) bool {
 
 // check records n's problems under field.
 func (n *RegulatorNotice) check(c *validation.Collector, field string) {
+	c.Check(codeLike(n.ID), field+".id", "%q must be lower-case letters, digits and hyphens", n.ID)
+	if n.Kind != "" && !n.Kind.Valid() {
+		c.Merge(enum.Unknown(pkg, field+".kind", noticeKindValues, n.Kind))
+	}
+	if n.Condition != "" && !n.Condition.Valid() {
+		c.Merge(enum.Unknown(pkg, field+".condition", conditionValues, n.Condition))
+	}
+	c.Check(n.Condition != CondDeemedCompliance || n.AppliesToHIPAA, field+".applies_to_hipaa",
+		"must be true when condition is %s", CondDeemedCompliance)
 	c.Check(strings.TrimSpace(n.Regulator) != "", field+".regulator", "must not be empty")
 	c.Check(n.MinResidents >= 1, field+".min_residents", "%d must be at least 1", n.MinResidents)
 	n.Deadline.check(c, field+".deadline")
@@ -135,6 +155,23 @@ type Rule struct {
 	// residents' data (CA 1280.15: licensed clinics, health facilities, home health
 	// agencies, hospices).
 	Scope string `json:"scope,omitempty"`
+	// Reach says whether a law with a Scope reaches a medical practice; empty means
+	// [ReachAny].
+	Reach Reach `json:"reach,omitempty"`
+	// Delay says which law-enforcement delays the law honours and how its deadlines run
+	// after one; the zero value honours written and oral requests and tolls the clock,
+	// like the federal rule.
+	Delay DelayRule `json:"delay,omitzero"`
+	// SafeHarbor is the law's treatment of encrypted data; the zero value is
+	// [HarborUnknown]: encrypted data counts until counsel decides.
+	SafeHarbor SafeHarbor `json:"safe_harbor,omitzero"`
+	// NoStatute is true for a jurisdiction where no breach-notification statute was found
+	// (American Samoa, the Northern Mariana Islands): the rule then has no deadline and no
+	// notices, and says so, so that counsel confirms it.
+	NoStatute bool `json:"no_statute,omitempty"`
+	// Source says where the rule was read: the research file and the copy of the statute
+	// or the charts behind its marks.
+	Source string `json:"source,omitempty"`
 	// Mark is the row's overall mark.
 	Mark Mark `json:"mark"`
 	// IndividualsMark marks the trigger and individual deadline when they were checked
@@ -148,6 +185,78 @@ type Rule struct {
 	ScopeMark Mark `json:"scope_mark,omitempty"`
 	// Note explains caveats for people.
 	Note string `json:"note,omitempty"`
+}
+
+// DelayRule is how a State law treats a law-enforcement request to delay notice.
+type DelayRule struct {
+	// Honours says which requests delay the State's notices; empty means
+	// [HonoursWrittenOrOral].
+	Honours DelayHonour `json:"honours,omitempty"`
+	// After, when fixed, is the State's own period after the delay ends: the deadline is
+	// that period after the end of the delay, not a tolled count (Cal. Health & Safety Code
+	// 1280.15(c): 15 business days after the date designated as the end of the delay).
+	// When not fixed, the clock is tolled under the incident's delay policy.
+	After Period `json:"after,omitzero"`
+	// Citation is the section that provides the delay, when known.
+	Citation string `json:"citation,omitempty"`
+	// Mark is how well the delay provision was checked; empty means the rule's Mark.
+	Mark Mark `json:"mark,omitempty"`
+}
+
+// honours is h.Honours, with the empty value read as the federal rule.
+func (d DelayRule) honours() DelayHonour {
+	if d.Honours == "" {
+		return HonoursWrittenOrOral
+	}
+	return d.Honours
+}
+
+// HonoursWritten reports whether a written law-enforcement request delays the State's
+// notices.
+func (d DelayRule) HonoursWritten() bool {
+	h := d.honours()
+	return h == HonoursWrittenOrOral || h == HonoursWrittenOnly
+}
+
+// HonoursOral reports whether an oral law-enforcement request delays the State's notices.
+func (d DelayRule) HonoursOral() bool { return d.honours() == HonoursWrittenOrOral }
+
+// SafeHarbor is a State law's encryption safe harbor.
+type SafeHarbor struct {
+	// Kind is the treatment; empty means [HarborUnknown].
+	Kind SafeHarborKind `json:"kind,omitempty"`
+	// Citation is the section, when known.
+	Citation string `json:"citation,omitempty"`
+	// Mark is how well it was checked; empty means the rule's Mark. A safe harbor marked
+	// [MarkUnverified] never clears an obligation by itself: the obligation stays pending,
+	// flagged for counsel.
+	Mark Mark `json:"mark,omitempty"`
+}
+
+// Covers reports whether the safe harbor takes data encrypted as described out of the
+// law: encrypted, and for [HarborEncryptedKeySafe] with the key not compromised.
+func (h SafeHarbor) Covers(encrypted, keyCompromised bool) bool {
+	switch h.Kind {
+	case HarborEncrypted:
+		return encrypted
+	case HarborEncryptedKeySafe:
+		return encrypted && !keyCompromised
+	}
+	return false
+}
+
+// codeLike reports whether s is a non-empty code of lower-case letters, digits and
+// hyphens.
+func codeLike(s string) bool {
+	if s == "" || len(s) > 40 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // Validate checks every field and returns the problems joined; each is a
@@ -179,8 +288,40 @@ func (r *Rule) check(c *validation.Collector, prefix string) {
 		c.Merge(enum.Unknown(pkg, f("trigger"), triggerValues, r.Trigger))
 	}
 	r.Individuals.check(c, f("individuals"))
+	ids := map[string]int{}
 	for i := range r.Regulators {
-		r.Regulators[i].check(c, fmt.Sprintf("%sregulators[%d]", prefix, i))
+		field := fmt.Sprintf("%sregulators[%d]", prefix, i)
+		r.Regulators[i].check(c, field)
+		if id := r.Regulators[i].ID; id != "" {
+			if j, dup := ids[id]; dup {
+				c.Add(field+".id", "%q duplicates regulators[%d]", id, j)
+			} else if id == "individuals" {
+				c.Add(field+".id", "%q is the residents' notice", id)
+			} else {
+				ids[id] = i
+			}
+		}
+	}
+	if r.Reach != "" && !r.Reach.Valid() {
+		c.Merge(enum.Unknown(pkg, f("reach"), reachValues, r.Reach))
+	}
+	c.Check(r.Reach == "" || r.Reach == ReachAny || r.Scope != "", f("reach"), "needs a scope")
+	if r.Delay.Honours != "" && !r.Delay.Honours.Valid() {
+		c.Merge(enum.Unknown(pkg, f("delay.honours"), delayHonourValues, r.Delay.Honours))
+	}
+	r.Delay.After.check(c, f("delay.after"))
+	if r.Delay.Mark != "" && !r.Delay.Mark.Valid() {
+		c.Merge(enum.Unknown(pkg, f("delay.mark"), markValues, r.Delay.Mark))
+	}
+	if r.SafeHarbor.Kind != "" && !r.SafeHarbor.Kind.Valid() {
+		c.Merge(enum.Unknown(pkg, f("safe_harbor.kind"), safeHarborValues, r.SafeHarbor.Kind))
+	}
+	if r.SafeHarbor.Mark != "" && !r.SafeHarbor.Mark.Valid() {
+		c.Merge(enum.Unknown(pkg, f("safe_harbor.mark"), markValues, r.SafeHarbor.Mark))
+	}
+	if r.NoStatute {
+		c.Check(!r.Individuals.Fixed(), f("individuals"), "must fix no days when no_statute is set")
+		c.Check(len(r.Regulators) == 0, f("regulators"), "must be empty when no_statute is set")
 	}
 
 	// HIPAA treatment, and its consistency with the regulator notices.
@@ -234,6 +375,15 @@ func (r *Rule) check(c *validation.Collector, prefix string) {
 	c.Check(r.ScopeMark == "" || r.Scope != "", f("scope_mark"), "needs a scope")
 }
 
+// PartMark returns the mark of a part: m, or the row's Mark when m is empty. A part
+// is checked no better than its row when the row is unverified.
+func (r *Rule) PartMark(m Mark) Mark {
+	if r.Mark == MarkUnverified {
+		return MarkUnverified
+	}
+	return r.partMark(m)
+}
+
 // partMark is the mark of a part: m, or the row's Mark when m is empty.
 func (r *Rule) partMark(m Mark) Mark {
 	if m == "" {
@@ -248,7 +398,8 @@ func (r *Rule) partMark(m Mark) Mark {
 func (r *Rule) Unverified() bool { return len(r.UnverifiedParts()) > 0 }
 
 // UnverifiedParts names the parts marked [MarkUnverified]: "rule" (the row's Mark),
-// "individuals", "hipaa", "elements", "scope" and "regulators[i]". It is empty for a rule
+// "individuals", "hipaa", "elements", "scope", "delay", "safe_harbor" and
+// "regulators[i]". It is empty for a rule
 // with no unverified part.
 func (r *Rule) UnverifiedParts() []string {
 	var parts []string
@@ -261,6 +412,7 @@ func (r *Rule) UnverifiedParts() []string {
 	}{
 		{"individuals", r.IndividualsMark}, {"hipaa", r.HIPAAMark},
 		{"elements", r.ElementsMark}, {"scope", r.ScopeMark},
+		{"delay", r.Delay.Mark}, {"safe_harbor", r.SafeHarbor.Mark},
 	} {
 		if pm.m == MarkUnverified {
 			parts = append(parts, pm.name)
