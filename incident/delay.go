@@ -40,7 +40,7 @@ type Delay struct {
 // Until when that is earlier (164.412(b)). A written statement submitted during an oral
 // delay takes over from it: see [DelayEnd].
 func (d Delay) End() date.Date {
-	if d.Kind == DelayOral {
+	if d.oralRule() {
 		end := d.StatedOn + OralDelayDays // 45 CFR 164.412(b)
 		if d.Until != date.Zero && d.Until < end {
 			end = d.Until
@@ -49,6 +49,11 @@ func (d Delay) End() date.Date {
 	}
 	return d.Until // 45 CFR 164.412(a)
 }
+
+// oralRule reports whether the delay runs under the oral rule: an oral statement, or a
+// written one that specifies no time, which is treated like an oral one (at most 30 days,
+// 45 CFR 164.412(b)): the conservative reading, since 164.412(a) presumes a time.
+func (d Delay) oralRule() bool { return d.Kind == DelayOral || d.Until == date.Zero }
 
 // validate checks one delay; field prefixes each error's field.
 func (d Delay) validate(field string) error {
@@ -60,10 +65,8 @@ func (d Delay) validate(field string) error {
 	c.Check(d.StatedOn != date.Zero, field+".stated_on", "must be set")
 	checkDate(&c, field+".stated_on", d.StatedOn)
 	checkDate(&c, field+".until", d.Until)
-	// 45 CFR 164.412(a): a written statement specifies the time for which a delay is required.
-	if d.Kind == DelayWritten {
-		c.Check(d.Until != date.Zero, field+".until", "must be set: a written statement specifies the time of the delay (45 CFR 164.412(a))")
-	}
+	c.Check(len(d.Official) <= 200, field+".official", "must be at most 200 bytes")
+	c.Check(len(d.Agency) <= 200, field+".agency", "must be at most 200 bytes")
 	if d.Until != date.Zero && d.StatedOn != date.Zero && d.Until < d.StatedOn {
 		c.Add(field+".until", "%s is before the statement (%s)", d.Until, d.StatedOn)
 	}
@@ -86,9 +89,9 @@ func spans(ds []Delay) []span {
 	var out []span
 	for _, d := range ds {
 		end := d.End()
-		if d.Kind == DelayOral {
+		if d.oralRule() {
 			for _, w := range ds {
-				if w.Kind == DelayWritten && sameAgency(d, w) && w.StatedOn >= d.StatedOn && w.StatedOn <= end {
+				if w.Kind == DelayWritten && !w.oralRule() && sameAgency(d, w) && w.StatedOn >= d.StatedOn && w.StatedOn <= end {
 					end = w.StatedOn
 				}
 			}

@@ -65,7 +65,7 @@ func TestDelayValidate(t *testing.T) {
 		{"Err official (164.412(b))", incident.Delay{Kind: incident.DelayOral, Agency: "FBI", StatedOn: disc}, "delays[0].official", "164.412"},
 		{"Err agency (164.412)", incident.Delay{Kind: incident.DelayOral, Official: "x", StatedOn: disc}, "delays[0].agency", "164.412"},
 		{"Err stated (164.412)", incident.Delay{Kind: incident.DelayOral, Official: "x", Agency: "y"}, "delays[0].stated_on", "must be set"},
-		{"Err written without a time (164.412(a))", written("FBI", disc, date.Zero), "delays[0].until", "164.412(a)"},
+		{"OK written without a time: the oral rule's 30 days (164.412(a), (b))", written("FBI", disc, date.Zero), "", ""},
 		{"Err until before statement", written("FBI", disc, disc-1), "delays[0].until", "before the statement"},
 		{"Err until out of range", written("FBI", disc, day(4000, 1, 1)), "delays[0].until", "is not between"},
 	}
@@ -128,7 +128,7 @@ func TestDelayedDeadlines(t *testing.T) {
 				opts.DelayPolicy = p.policy
 				obs := obligations(t, i, opts)
 				end := incident.DelayEnd(tt.delays)
-				for _, key := range []string{"individuals", "substitute-notice", "telephone", "media:OH", "hhs", "ba-notice"} {
+				for _, key := range []string{"individuals", "substitute-notice", "media:OH", "hhs", "ba-notice"} {
 					o := must(t, obs, key)
 					assert.Equal(t, p.want, o.Deadline, key)
 					assert.GreaterOrEqual(t, o.Deadline, end, "%s: no deadline before the delay ends", key)

@@ -399,11 +399,14 @@ const (
 	PartyBusinessAssociate Party = "business_associate"
 	// PartyStateIndividuals: residents of a State under its own breach law.
 	PartyStateIndividuals Party = "state_individuals"
+	// PartyConsumerReporting: the nationwide consumer reporting agencies, under a State
+	// law.
+	PartyConsumerReporting Party = "consumer_reporting_agencies"
 	// PartyStateRegulator: a State regulator (attorney general, agency) under its own breach law.
 	PartyStateRegulator Party = "state_regulator"
 )
 
-var partyValues = []Party{PartyIndividuals, PartySubstituteNotice, PartyTelephone, PartyMedia, PartyHHS, PartyBusinessAssociate, PartyStateIndividuals, PartyStateRegulator}
+var partyValues = []Party{PartyIndividuals, PartySubstituteNotice, PartyTelephone, PartyMedia, PartyHHS, PartyBusinessAssociate, PartyStateIndividuals, PartyStateRegulator, PartyConsumerReporting}
 
 // PartyValues returns every known Party.
 func PartyValues() []Party { return append([]Party(nil), partyValues...) }
@@ -432,9 +435,13 @@ const (
 	StatusSent Status = "sent"
 	// StatusNotRequired: not required; [Obligation].NotRequired says why.
 	StatusNotRequired Status = "not_required"
+	// StatusRecommended: an urgent action the rule permits beside a required notice, with
+	// no deadline of its own (45 CFR 164.404(d)(3): telephone notice "may" be given "in
+	// addition to" the written notice). It does not keep a file open.
+	StatusRecommended Status = "recommended"
 )
 
-var statusValues = []Status{StatusPending, StatusSent, StatusNotRequired}
+var statusValues = []Status{StatusPending, StatusSent, StatusNotRequired, StatusRecommended}
 
 // StatusValues returns every known Status.
 func StatusValues() []Status { return append([]Status(nil), statusValues...) }
@@ -483,11 +490,26 @@ const (
 	// NotRequiredNoHHSNotice: the notice follows the HHS notice, and none is due under
 	// 45 CFR 164.408.
 	NotRequiredNoHHSNotice NotRequiredReason = "no_hhs_notice"
+	// NotRequiredOutOfScope: the State law does not reach a medical practice
+	// (O.C.G.A. 10-1-912: information brokers and government data collectors).
+	NotRequiredOutOfScope NotRequiredReason = "out_of_scope"
+	// NotRequiredSafeHarbor: the State law's encryption safe harbor covers the data.
+	NotRequiredSafeHarbor NotRequiredReason = "state_safe_harbor"
+	// NotRequiredConditionNotMet: the notice is owed only on a condition the incident
+	// does not meet (a law-enforcement delay, a no-harm determination, reliance on
+	// deemed compliance).
+	NotRequiredConditionNotMet NotRequiredReason = "condition_not_met"
+	// NotRequiredNoStatute: no breach-notification statute applies in the jurisdiction.
+	NotRequiredNoStatute NotRequiredReason = "no_statute"
+	// NotRequiredCounsel: counsel recorded a decision that the notice is not required
+	// ([Decision]).
+	NotRequiredCounsel NotRequiredReason = "counsel_decision"
 )
 
 var notRequiredReasonValues = []NotRequiredReason{NotRequiredNotPHI, NotRequiredSecured, NotRequiredException,
 	NotRequiredLowProbability, NotRequiredElements, NotRequiredHIPAAExempt, NotRequiredDeemedCompliant,
-	NotRequiredBelowThreshold, NotRequiredNoHHSNotice}
+	NotRequiredBelowThreshold, NotRequiredNoHHSNotice, NotRequiredOutOfScope, NotRequiredSafeHarbor,
+	NotRequiredConditionNotMet, NotRequiredNoStatute, NotRequiredCounsel}
 
 // NotRequiredReasonValues returns every known NotRequiredReason.
 func NotRequiredReasonValues() []NotRequiredReason {
@@ -505,4 +527,150 @@ func (r NotRequiredReason) MarshalText() ([]byte, error) {
 // UnmarshalText implements [encoding.TextUnmarshaler]; an unknown value is an error.
 func (r *NotRequiredReason) UnmarshalText(b []byte) error {
 	return enum.Unmarshal(pkg, "not_required_code", notRequiredReasonValues, b, r)
+}
+
+// Flag marks what a person must know about an obligation before relying on it.
+type Flag string
+
+// Flags of an obligation.
+const (
+	// FlagUnverified: the rule, or the part of it the obligation rests on, is marked
+	// unverified: show it as such and have it checked.
+	FlagUnverified Flag = "unverified"
+	// FlagCounselReview: counsel must decide; the obligation's Review says what. An
+	// exemption, safe harbor or scope resting on an unverified part leaves the obligation
+	// pending with this flag instead of clearing it.
+	FlagCounselReview Flag = "counsel_review"
+	// FlagCountUnknown: the number of individuals (or of a State's residents) is not yet
+	// known, so the thresholds are treated as met (45 CFR 164.406, 164.408(b)).
+	FlagCountUnknown Flag = "count_not_known"
+	// FlagOwedAgain: a notice was sent, but it no longer meets the obligation: the count
+	// grew past the individuals it reached (45 CFR 164.404(a)(1)), or the number without
+	// contact information reached 10 (164.404(d)(2)(ii)).
+	FlagOwedAgain Flag = "owed_again"
+	// FlagUrgent: possible imminent misuse makes the action urgent (45 CFR 164.404(d)(3)).
+	FlagUrgent Flag = "urgent"
+	// FlagNoDetermination: the law counts from the determination that a breach occurred,
+	// and none is recorded: the deadline counts from discovery, the earliest day.
+	FlagNoDetermination Flag = "no_determination"
+	// FlagDelayNotHonoured: a law-enforcement delay is recorded that this State does not
+	// honour (e.g. an oral one where only a written request counts), so its deadline did
+	// not move.
+	FlagDelayNotHonoured Flag = "delay_not_honoured"
+	// FlagEffectiveAfterDiscovery: the rule as modeled took effect after discovery; an
+	// earlier version may govern.
+	FlagEffectiveAfterDiscovery Flag = "effective_after_discovery"
+	// FlagNoStatute: no breach-notification statute was found for the jurisdiction.
+	FlagNoStatute Flag = "no_statute"
+	// FlagNotResearched: the rule set has no rule for the jurisdiction.
+	FlagNotResearched Flag = "not_researched"
+	// FlagBAReportNotRecorded: the business associate is not the practice's agent and the
+	// day it reported is not recorded: the practice's deadlines count from the business
+	// associate's discovery, the earliest day.
+	FlagBAReportNotRecorded Flag = "ba_report_not_recorded"
+)
+
+var flagValues = []Flag{FlagUnverified, FlagCounselReview, FlagCountUnknown, FlagOwedAgain, FlagUrgent,
+	FlagNoDetermination, FlagDelayNotHonoured, FlagEffectiveAfterDiscovery, FlagNoStatute, FlagNotResearched,
+	FlagBAReportNotRecorded}
+
+// FlagValues returns every known Flag.
+func FlagValues() []Flag { return append([]Flag(nil), flagValues...) }
+
+// Valid reports whether f is a known Flag.
+func (f Flag) Valid() bool { return enum.Valid(flagValues, f) }
+
+// MarshalText implements [encoding.TextMarshaler]; an unknown value is an error.
+func (f Flag) MarshalText() ([]byte, error) { return enum.Marshal(pkg, "flags", flagValues, f) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; an unknown value is an error.
+func (f *Flag) UnmarshalText(b []byte) error { return enum.Unmarshal(pkg, "flags", flagValues, b, f) }
+
+// AnchorEvent is the event an obligation's deadline counts from.
+type AnchorEvent string
+
+// Events a deadline counts from.
+const (
+	// AnchorDiscovery: the practice's discovery of the breach (45 CFR 164.404(a)(2)).
+	AnchorDiscovery AnchorEvent = "discovery"
+	// AnchorBADiscovery: the business associate's discovery (45 CFR 164.410(a)(2)).
+	AnchorBADiscovery AnchorEvent = "ba_discovery"
+	// AnchorDetermination: the determination that a breach occurred (e.g. Tex. Bus. &
+	// Com. Code 521.053(b)).
+	AnchorDetermination AnchorEvent = "determination"
+	// AnchorIndividualNotice: the notice to residents, sent or due.
+	AnchorIndividualNotice AnchorEvent = "individual_notice"
+	// AnchorHHSNotice: the notice to HHS, sent or due.
+	AnchorHHSNotice AnchorEvent = "hhs_notice"
+	// AnchorDelayEnd: the end of a law-enforcement delay (45 CFR 164.412; Cal. Health &
+	// Safety Code 1280.15(c)).
+	AnchorDelayEnd AnchorEvent = "delay_end"
+	// AnchorYearEnd: the end of the calendar year of discovery (45 CFR 164.408(c)).
+	AnchorYearEnd AnchorEvent = "year_end"
+)
+
+var anchorEventValues = []AnchorEvent{AnchorDiscovery, AnchorBADiscovery, AnchorDetermination,
+	AnchorIndividualNotice, AnchorHHSNotice, AnchorDelayEnd, AnchorYearEnd}
+
+// AnchorEventValues returns every known AnchorEvent.
+func AnchorEventValues() []AnchorEvent { return append([]AnchorEvent(nil), anchorEventValues...) }
+
+// Valid reports whether a is a known AnchorEvent.
+func (a AnchorEvent) Valid() bool { return enum.Valid(anchorEventValues, a) }
+
+// MarshalText implements [encoding.TextMarshaler]; an unknown value is an error.
+func (a AnchorEvent) MarshalText() ([]byte, error) {
+	return enum.Marshal(pkg, "counts_from.event", anchorEventValues, a)
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; an unknown value is an error.
+func (a *AnchorEvent) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(pkg, "counts_from.event", anchorEventValues, b, a)
+}
+
+// SubstituteMethod is how a substitute notice was given (45 CFR 164.404(d)(2)).
+type SubstituteMethod string
+
+// Methods of substitute notice.
+const (
+	// SubstituteWebPosting: a conspicuous posting for 90 days on the home page of the
+	// entity's web site (45 CFR 164.404(d)(2)(ii)(A)).
+	SubstituteWebPosting SubstituteMethod = "web_posting"
+	// SubstituteMajorMedia: conspicuous notice in major print or broadcast media in the
+	// areas where the individuals likely reside (164.404(d)(2)(ii)(A)).
+	SubstituteMajorMedia SubstituteMethod = "major_media"
+	// SubstituteOtherWritten: an alternative form of written notice; enough for fewer
+	// than 10 (164.404(d)(2)(i)).
+	SubstituteOtherWritten SubstituteMethod = "other_written"
+	// SubstituteTelephone: telephone; enough for fewer than 10 (164.404(d)(2)(i)).
+	SubstituteTelephone SubstituteMethod = "telephone"
+	// SubstituteOther: other means; enough for fewer than 10 (164.404(d)(2)(i)).
+	SubstituteOther SubstituteMethod = "other"
+)
+
+var substituteMethodValues = []SubstituteMethod{SubstituteWebPosting, SubstituteMajorMedia,
+	SubstituteOtherWritten, SubstituteTelephone, SubstituteOther}
+
+// SubstituteMethodValues returns every known SubstituteMethod.
+func SubstituteMethodValues() []SubstituteMethod {
+	return append([]SubstituteMethod(nil), substituteMethodValues...)
+}
+
+// Valid reports whether m is a known SubstituteMethod.
+func (m SubstituteMethod) Valid() bool { return enum.Valid(substituteMethodValues, m) }
+
+// Conspicuous reports whether m is one of the methods 10 or more individuals need: a web
+// posting or major print or broadcast media (45 CFR 164.404(d)(2)(ii)(A)).
+func (m SubstituteMethod) Conspicuous() bool {
+	return m == SubstituteWebPosting || m == SubstituteMajorMedia
+}
+
+// MarshalText implements [encoding.TextMarshaler]; an unknown value is an error.
+func (m SubstituteMethod) MarshalText() ([]byte, error) {
+	return enum.Marshal(pkg, "substitute.method", substituteMethodValues, m)
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; an unknown value is an error.
+func (m *SubstituteMethod) UnmarshalText(b []byte) error {
+	return enum.Unmarshal(pkg, "substitute.method", substituteMethodValues, b, m)
 }

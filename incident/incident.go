@@ -101,6 +101,17 @@ type Incident struct {
 	// BAReportingDays is the number of days the BAA gives the business associate to report a
 	// breach to the practice; 0 when the BAA sets none (then 60 days, 45 CFR 164.410(b)).
 	BAReportingDays int `json:"ba_reporting_days,omitempty"`
+	// BAReportingDayKind says whether the BAA counts BAReportingDays in calendar or
+	// business days; empty means calendar days.
+	BAReportingDayKind statelaws.DayKind `json:"ba_reporting_day_kind,omitempty"`
+	// BAAgent is true when the business associate acts as the practice's agent under the
+	// federal common law of agency: its discovery is then imputed to the practice
+	// (45 CFR 164.404(a)(2); 74 FR 42740; 78 FR 5566). Otherwise the practice's clock
+	// starts when the business associate reports the breach (BAReportedOn).
+	BAAgent bool `json:"ba_agent,omitempty"`
+	// BAReportedOn is the day the business associate reported the breach to the practice
+	// (45 CFR 164.410); zero while not recorded.
+	BAReportedOn date.Date `json:"ba_reported_on,omitzero"`
 
 	// PHI lists the categories of PHI involved, and Identifiers the kinds of identifiers
 	// (45 CFR 164.402(2)(i)).
@@ -113,8 +124,18 @@ type Incident struct {
 
 	// Affected counts the individuals per State of residence; Total counts all of them,
 	// including any whose State is not known, so it is at least the sum of Affected.
+	// A zero Total means the number is not yet known: HHS and media notices are then
+	// treated as due within 60 days (the thresholds of 45 CFR 164.406 and 164.408(b) may
+	// be met) until a count is recorded. A zero Count of a State likewise means its
+	// residents are not yet counted.
 	Affected []Affected `json:"affected"`
 	Total    int        `json:"total"`
+	// NoContactUnknownState and DeceasedUnknownState count, among the individuals whose
+	// State is not known (Total less the States' counts), those without sufficient contact
+	// information (substitute notice, 45 CFR 164.404(d)(2)) and those known to be deceased
+	// (164.404(d)(1)(ii)).
+	NoContactUnknownState int `json:"no_contact_unknown_state,omitempty"`
+	DeceasedUnknownState  int `json:"deceased_unknown_state,omitempty"`
 
 	// Encryption records how the PHI was encrypted, if it was (74 FR 42740).
 	Encryption Encryption `json:"encryption,omitzero"`
@@ -143,6 +164,8 @@ type Incident struct {
 	Delays []Delay `json:"delays"`
 	// Notices records the notices sent, by obligation key.
 	Notices []Notice `json:"notices"`
+	// Decisions are counsel's decisions that an obligation is not required, by key.
+	Decisions []Decision `json:"decisions"`
 	// ClosedOn is the day the incident file was closed (every obligation met or not
 	// required); zero while it is open. The documentation is kept six years all the same
 	// (45 CFR 164.530(j)(2)).
@@ -171,6 +194,13 @@ func (i *Incident) Clone() Incident {
 	c.Affected = slices.Clone(i.Affected)
 	c.Delays = slices.Clone(i.Delays)
 	c.Notices = slices.Clone(i.Notices)
+	for k := range c.Notices {
+		if s := c.Notices[k].Substitute; s != nil {
+			cp := *s
+			c.Notices[k].Substitute = &cp
+		}
+	}
+	c.Decisions = slices.Clone(i.Decisions)
 	if i.Determination != nil {
 		d := *i.Determination
 		if d.Assessment != nil {
@@ -183,9 +213,32 @@ func (i *Incident) Clone() Incident {
 	return c
 }
 
-// Discovery returns the day the breach is treated as discovered: the earlier of
-// DiscoveredOn and WouldHaveKnownOn, ignoring an unset one (45 CFR 164.404(a)(2)).
+// Discovery returns the day the practice is treated as having discovered the breach,
+// from which its deadlines count: the earlier of DiscoveredOn and WouldHaveKnownOn,
+// ignoring an unset one (45 CFR 164.404(a)(2)). When a business associate discovered it,
+// that day is imputed to the practice only if the business associate is its agent
+// (BAAgent; 74 FR 42740, 78 FR 5566); otherwise the practice discovers it when the
+// business associate reports (BAReportedOn), and until that day is recorded the business
+// associate's discovery is used, the earliest day it can be.
 func (i *Incident) Discovery() date.Date {
+	if i.DiscoveredBy == DiscovererBusinessAssociate && !i.BAAgent && i.BAReportedOn != date.Zero {
+		return i.BAReportedOn
+	}
+	return i.firstKnown()
+}
+
+// BADiscovery returns the day the business associate discovered the breach, from which
+// its own notice to the practice counts (45 CFR 164.410(a)(2), (b)); zero unless a
+// business associate discovered it.
+func (i *Incident) BADiscovery() date.Date {
+	if i.DiscoveredBy != DiscovererBusinessAssociate {
+		return date.Zero
+	}
+	return i.firstKnown()
+}
+
+// firstKnown is the earlier of DiscoveredOn and WouldHaveKnownOn, ignoring an unset one.
+func (i *Incident) firstKnown() date.Date {
 	d := i.DiscoveredOn
 	if i.WouldHaveKnownOn != date.Zero && (d == date.Zero || i.WouldHaveKnownOn < d) {
 		d = i.WouldHaveKnownOn
@@ -201,10 +254,56 @@ type Notice struct {
 	SentOn date.Date `json:"sent_on"`
 	// Method is how it was sent, e.g. "first-class mail" or "HHS breach portal".
 	Method string `json:"method,omitempty"`
-	// Individuals is how many individuals an individual notice reached, when recorded:
-	// if the count grows after the letters went out, the rest are still owed notice
-	// (45 CFR 164.404(a)(1)). Zero means it reached everyone counted.
+	// Individuals is how many individuals a notice to individuals (the federal one, or a
+	// State's residents') reached; it is required for those notices and never inferred.
+	// When the count grows past the individuals reached, the rest are owed notice again
+	// (45 CFR 164.404(a)(1): "notify each individual").
 	Individuals int `json:"individuals,omitempty"`
+	// Substitute says how a substitute notice was given; required for the substitute
+	// notice (45 CFR 164.404(d)(2)).
+	Substitute *Substitute `json:"substitute,omitempty"`
+}
+
+// Substitute is how a substitute notice was given (45 CFR 164.404(d)(2)).
+type Substitute struct {
+	// Method is how it was given: for 10 or more individuals a web posting or major media
+	// (164.404(d)(2)(ii)(A)); for fewer, other written notice, telephone or other means
+	// also do (164.404(d)(2)(i)).
+	Method SubstituteMethod `json:"method"`
+	// TollFree is true when a toll-free number, active for at least 90 days, was set up
+	// from the day of the notice (164.404(d)(2)(ii)(B)); 10 or more individuals need it.
+	TollFree bool `json:"toll_free,omitempty"`
+}
+
+// Decision is counsel's documented decision that an obligation is not required: who,
+// when, why and under which citation. It is kept in the file and the audit trail, so that
+// a file with residents of any State can close honestly. It is not for the federal
+// notices of a breach: those follow the determination (45 CFR 164.402).
+type Decision struct {
+	// Key is the key of the obligation decided.
+	Key string `json:"key"`
+	// DecidedBy names who decided, and DecidedOn the day.
+	DecidedBy string    `json:"decided_by"`
+	DecidedOn date.Date `json:"decided_on"`
+	// Reason says why the notice is not required.
+	Reason string `json:"reason"`
+	// Citation is the statute, regulation or opinion the decision rests on.
+	Citation string `json:"citation"`
+}
+
+// isIndividualsKey reports whether key is that of a notice to individuals: the federal
+// one or a State's residents'.
+func isIndividualsKey(key string) bool {
+	return key == KeyIndividuals || strings.HasPrefix(key, "state:") && strings.HasSuffix(key, ":individuals")
+}
+
+// federalKey reports whether key is that of a federal notice (45 CFR 164.404-410).
+func federalKey(key string) bool {
+	switch key {
+	case KeyIndividuals, KeySubstitute, KeyTelephone, KeyHHS, KeyBANotice:
+		return true
+	}
+	return strings.HasPrefix(key, "media:")
 }
 
 // minDate and maxDate bound every date an incident may hold, so that date arithmetic stays
@@ -273,6 +372,16 @@ func (i *Incident) Validate() error {
 	}
 	checkEnum(&c, "discovered_by", discovererValues, i.DiscoveredBy, true)
 	checkCount(&c, "ba_reporting_days", i.BAReportingDays)
+	if i.BAReportingDayKind != "" && !i.BAReportingDayKind.Valid() {
+		c.Merge(enum.Unknown(pkg, "ba_reporting_day_kind", statelaws.DayKindValues(), i.BAReportingDayKind))
+	}
+	checkDate(&c, "ba_reported_on", i.BAReportedOn)
+	if i.DiscoveredBy != DiscovererBusinessAssociate {
+		c.Check(!i.BAAgent, "ba_agent", "applies only when a business associate discovered the breach")
+		c.Check(i.BAReportedOn == date.Zero, "ba_reported_on", "applies only when a business associate discovered the breach")
+	} else if i.BAReportedOn != date.Zero && i.firstKnown() != date.Zero && i.BAReportedOn < i.firstKnown() {
+		c.Add("ba_reported_on", "%s is before the business associate discovered the breach (%s)", i.BAReportedOn, i.firstKnown())
+	}
 
 	seenPHI := map[vendors.DataCategory]bool{}
 	for k, d := range i.PHI {
@@ -322,6 +431,13 @@ func (i *Incident) Validate() error {
 	if totalOK && sumOK && sum > i.Total {
 		c.Add("total", "%d is less than the %d residents counted by State", i.Total, sum)
 	}
+	unlocated := i.Total - sum
+	if checkCount(&c, "no_contact_unknown_state", i.NoContactUnknownState) && totalOK && sumOK && i.Total > 0 && i.NoContactUnknownState > unlocated {
+		c.Add("no_contact_unknown_state", "%d is more than the %d individuals whose State is not known", i.NoContactUnknownState, max(unlocated, 0))
+	}
+	if checkCount(&c, "deceased_unknown_state", i.DeceasedUnknownState) && totalOK && sumOK && i.Total > 0 && i.DeceasedUnknownState > unlocated {
+		c.Add("deceased_unknown_state", "%d is more than the %d individuals whose State is not known", i.DeceasedUnknownState, max(unlocated, 0))
+	}
 
 	checkEnum(&c, "recipient", recipientValues, i.Recipient, false)
 	checkEnum(&c, "acquired", acquisitionValues, i.Acquired, false)
@@ -339,18 +455,65 @@ func (i *Incident) Validate() error {
 	for k, n := range i.Notices {
 		f := fmt.Sprintf("notices[%d]", k)
 		c.Check(strings.TrimSpace(n.Key) != "", f+".key", "must not be empty")
-		// Individual notices may go out in waves as the count grows; every other notice is
-		// sent once.
-		c.Check(!seenKey[n.Key] || n.Key == KeyIndividuals && n.Individuals > 0, f+".key", "%q is listed twice", n.Key)
+		c.Check(len(n.Key) <= 200, f+".key", "must be at most 200 bytes")
+		// Notices to individuals may go out in waves as the count grows, and a substitute
+		// notice may be given again when the number without contact information reaches
+		// 10; every other notice is sent once.
+		c.Check(!seenKey[n.Key] || isIndividualsKey(n.Key) || n.Key == KeySubstitute, f+".key", "%q is listed twice", n.Key)
 		seenKey[n.Key] = true
-		c.Check(n.Individuals >= 0, f+".individuals", "must not be negative")
-		c.Check(n.Individuals == 0 || n.Key == KeyIndividuals, f+".individuals", "applies to the individual notice only")
+		if checkCount(&c, f+".individuals", n.Individuals) {
+			switch {
+			case isIndividualsKey(n.Key):
+				// 45 CFR 164.404(a)(1): each individual is notified; how many a notice
+				// reached is recorded, never inferred.
+				c.Check(n.Individuals > 0, f+".individuals", "must say how many individuals the notice reached (45 CFR 164.404(a)(1))")
+			default:
+				c.Check(n.Individuals == 0, f+".individuals", "applies to notices to individuals only")
+			}
+		}
+		if n.Key == KeySubstitute {
+			if n.Substitute == nil {
+				c.Add(f+".substitute", "must say how the substitute notice was given (45 CFR 164.404(d)(2))")
+			} else {
+				checkEnum(&c, f+".substitute.method", substituteMethodValues, n.Substitute.Method, true)
+			}
+		} else if n.Substitute != nil {
+			c.Add(f+".substitute", "applies to the substitute notice only")
+		}
+		c.Check(len(n.Method) <= 200, f+".method", "must be at most 200 bytes")
 		c.Check(n.SentOn != date.Zero, f+".sent_on", "must be set")
 		checkDate(&c, f+".sent_on", n.SentOn)
 		if n.SentOn != date.Zero && disc != date.Zero && n.SentOn < disc {
 			c.Add(f+".sent_on", "%s is before discovery (%s)", n.SentOn, disc)
 		}
 	}
+	seenDecision := map[string]bool{}
+	for k, d := range i.Decisions {
+		f := fmt.Sprintf("decisions[%d]", k)
+		c.Merge(d.validate(f, disc))
+		c.Check(!seenDecision[d.Key], f+".key", "%q is decided twice", d.Key)
+		seenDecision[d.Key] = true
+	}
+	return c.Err()
+}
+
+// validate checks one decision; field prefixes each error's field, and disc is the
+// incident's discovery.
+func (d Decision) validate(field string, disc date.Date) error {
+	c := validation.Collector{Pkg: pkg}
+	c.Check(strings.TrimSpace(d.Key) != "", field+".key", "must not be empty")
+	c.Check(len(d.Key) <= 200, field+".key", "must be at most 200 bytes")
+	c.Check(!federalKey(d.Key), field+".key", "%q is a federal notice: it follows the determination (45 CFR 164.402), not a decision", d.Key)
+	c.Check(strings.TrimSpace(d.DecidedBy) != "", field+".decided_by", "must name who decided")
+	c.Check(d.DecidedOn != date.Zero, field+".decided_on", "must be set")
+	checkDate(&c, field+".decided_on", d.DecidedOn)
+	if d.DecidedOn != date.Zero && disc != date.Zero && d.DecidedOn < disc {
+		c.Add(field+".decided_on", "%s is before discovery (%s)", d.DecidedOn, disc)
+	}
+	c.Check(strings.TrimSpace(d.Reason) != "", field+".reason", "must say why the notice is not required")
+	c.Check(len(d.Reason) <= 4000, field+".reason", "must be at most 4000 bytes")
+	c.Check(strings.TrimSpace(d.Citation) != "", field+".citation", "must cite what the decision rests on")
+	c.Check(len(d.Citation) <= 400, field+".citation", "must be at most 400 bytes")
 	return c.Err()
 }
 
