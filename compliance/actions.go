@@ -71,8 +71,11 @@ const (
 	ActionIncidentDelay       Action = "incident.delay"
 	ActionIncidentNotice      Action = "incident.notice"
 	ActionIncidentClose       Action = "incident.close"
-	ActionOwedReport          Action = "report.owed"
-	ActionAnnualLogReport     Action = "report.annual_log"
+	// ActionIncidentDecide records counsel's decision that an obligation is not
+	// required.
+	ActionIncidentDecide  Action = "incident.decide_not_required"
+	ActionOwedReport      Action = "report.owed"
+	ActionAnnualLogReport Action = "report.annual_log"
 )
 
 // Actions of the risk register, analyses and controls.
@@ -119,7 +122,7 @@ func Actions() []Action {
 		ActionMemberRecordTraining, ActionTrainingReport, ActionTrialOpen, ActionTrialRead,
 		ActionTrialStartEnrolling, ActionTrialClose,
 		ActionIncidentReport, ActionIncidentRead, ActionIncidentUpdateFacts, ActionIncidentDetermine,
-		ActionIncidentDelay, ActionIncidentNotice, ActionIncidentClose, ActionOwedReport,
+		ActionIncidentDelay, ActionIncidentNotice, ActionIncidentClose, ActionIncidentDecide, ActionOwedReport,
 		ActionAnnualLogReport,
 		ActionRiskRecord, ActionRiskRead, ActionRiskSeed, ActionRiskRate, ActionRiskTreat,
 		ActionRiskAccept, ActionRiskReview, ActionRiskClose, ActionRiskSetMethod,

@@ -19,6 +19,7 @@ import (
 	"github.com/hipaaops/hipaaops/org"
 	"github.com/hipaaops/hipaaops/profiles"
 	"github.com/hipaaops/hipaaops/record"
+	"github.com/hipaaops/hipaaops/statelaws"
 	"github.com/hipaaops/hipaaops/storage"
 	"github.com/hipaaops/hipaaops/task"
 )
@@ -115,6 +116,11 @@ func New(store storage.Store, opts Options) (*Engine, error) {
 	if e.newID == nil {
 		e.newID = randomID
 	}
+	// The State rules are built once, not on every computation of an incident's
+	// obligations.
+	if e.incidentOpts.Rules == nil {
+		e.incidentOpts.Rules = statelaws.DefaultSet()
+	}
 	e.rules = slices.Clone(opts.Rules)
 	if opts.Rules == nil {
 		e.rules = DefaultRules()
@@ -132,7 +138,7 @@ func New(store storage.Store, opts Options) (*Engine, error) {
 		}
 		e.library[templates[i].ID] = templates[i].Clone()
 	}
-	errs = append(errs, checkRules(e.rules, e.library))
+	errs = append(errs, checkRules(e.rules, e.library), opts.Incident.Validate())
 	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadOptions, err)
 	}

@@ -60,6 +60,9 @@ const (
 	EventIncidentDelayed    event.Type = "incident.law_enforcement_delay"
 	EventNoticeSent         event.Type = "incident.notice_sent"
 	EventIncidentClosed     event.Type = "incident.closed"
+	// EventObligationDecided: counsel decided that an obligation is not required; the
+	// payload's Notice is its key.
+	EventObligationDecided event.Type = "incident.obligation_decided"
 	// EventObligationAdded and EventObligationRemoved: a change of facts added or
 	// removed a notice owed (or moved its deadline: one removed, one added); the
 	// payload's Obligation is set.
@@ -112,7 +115,7 @@ func EventTypes() []event.Type {
 		EventMemberJoined, EventMemberLeft, EventMemberRole, EventMemberTraining,
 		EventTrialOpened, EventTrialChanged,
 		EventIncidentReported, EventIncidentUpdated, EventIncidentDetermined, EventIncidentDelayed,
-		EventNoticeSent, EventIncidentClosed, EventObligationAdded, EventObligationRemoved,
+		EventNoticeSent, EventIncidentClosed, EventObligationDecided, EventObligationAdded, EventObligationRemoved,
 		EventRiskRecorded, EventRiskRated, EventRiskTreated, EventRiskAccepted, EventRiskReviewed,
 		EventRiskClosed, EventRiskReopened, EventRiskRerated, EventRiskMethodChanged, EventAnalysisTaken, EventAnalysisApproved,
 		EventControlDecided,
@@ -280,18 +283,21 @@ func (p TrialEvent) ruleFacts(typ event.Type, today date.Date) ruleFacts {
 
 // IncidentEvent is the payload of every incident event (EventIncidentReported,
 // EventIncidentUpdated, EventIncidentDetermined, EventIncidentDelayed, EventNoticeSent,
-// EventIncidentClosed, EventObligationAdded, EventObligationRemoved).
+// EventIncidentClosed, EventObligationDecided, EventObligationAdded,
+// EventObligationRemoved).
 type IncidentEvent struct {
 	Incident incident.ID `json:"incident"`
 	// Title names the incident.
 	Title string `json:"title,omitempty"`
 	// On is the day of the change: the discovery (reported), the decision (determined),
 	// the statement (law-enforcement delay), the notice (notice sent) or the closing
-	// (closed); zero for updated and the obligation events.
+	// (closed) or counsel's decision (obligation decided); zero for updated and the
+	// obligation added and removed events.
 	On date.Date `json:"on,omitzero"`
 	// Outcome is the determination's, on EventIncidentDetermined.
 	Outcome incident.Outcome `json:"outcome,omitempty"`
-	// Notice is the key of the obligation the notice met, on EventNoticeSent.
+	// Notice is the key of the obligation the notice met, on EventNoticeSent, or that
+	// counsel decided, on EventObligationDecided.
 	Notice string `json:"notice,omitempty"`
 	// Obligation is set on EventObligationAdded and EventObligationRemoved.
 	Obligation *incident.Obligation `json:"obligation,omitempty"`

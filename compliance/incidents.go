@@ -120,7 +120,8 @@ func notFuture(c *call, field string, d date.Date) error {
 }
 
 // checkFactDates refuses facts dated in the future: the breach's start and end, its
-// discovery and the day it would have been known.
+// discovery, the day it would have been known and the day a business associate
+// reported it.
 func checkFactDates(c *call, i *incident.Incident) error {
 	today, err := c.today()
 	if err != nil {
@@ -130,7 +131,7 @@ func checkFactDates(c *call, i *incident.Incident) error {
 	for _, f := range []struct {
 		name string
 		d    date.Date
-	}{{"started_on", i.StartedOn}, {"ended_on", i.EndedOn}, {"discovered_on", i.DiscoveredOn}, {"would_have_known_on", i.WouldHaveKnownOn}} {
+	}{{"started_on", i.StartedOn}, {"ended_on", i.EndedOn}, {"discovered_on", i.DiscoveredOn}, {"would_have_known_on", i.WouldHaveKnownOn}, {"ba_reported_on", i.BAReportedOn}} {
 		vc.Check(f.d <= today, f.name, "%s is in the future (today is %s in the organization's time zone)", f.d, today)
 	}
 	return vc.Err()
@@ -153,6 +154,7 @@ func (s IncidentService) Report(ctx context.Context, i incident.Incident) (Incid
 		vc.Check(i.Determination == nil, "determination", "must be empty when reporting an incident (use Determine)")
 		vc.Check(len(i.Delays) == 0, "delays", "must be empty when reporting an incident (use RecordDelay)")
 		vc.Check(len(i.Notices) == 0, "notices", "must be empty when reporting an incident (use RecordNotice)")
+		vc.Check(len(i.Decisions) == 0, "decisions", "must be empty when reporting an incident (use DecideNotRequired)")
 		vc.Check(i.ClosedOn == date.Zero, "closed_on", "must be empty when reporting an incident (use Close)")
 		if err := vc.Err(); err != nil {
 			return err
@@ -257,13 +259,15 @@ func (s IncidentService) change(ctx context.Context, ref record.Ref[incident.ID]
 // UpdateFacts replaces the facts of an incident (dates, counts by State, PHI,
 // encryption, recipient, mitigation…) as the investigation learns them; facts.Version
 // must be the version read. Its determination, delays, notices and closing are kept as
-// stored (they have their own use cases), and facts dated in the future are refused.
+// stored (they have their own use cases), counsel's decisions too, and facts dated in
+// the future are refused.
 // The obligations are recomputed; each added or removed one is an event.
 func (s IncidentService) UpdateFacts(ctx context.Context, facts incident.Incident) (IncidentFile, error) {
 	return s.change(ctx, facts.Ref(), ActionIncidentUpdateFacts,
 		func(c *call, i *incident.Incident, _ []incident.Obligation) (eventSpec, error) {
 			facts.Title = trimmed(facts.Title)
 			facts.Determination, facts.Delays, facts.Notices, facts.ClosedOn = i.Determination, i.Delays, i.Notices, i.ClosedOn
+			facts.Decisions = i.Decisions
 			facts.Version, facts.CreatedAt, facts.UpdatedAt = i.Version, i.CreatedAt, i.UpdatedAt
 			if err := checkFactDates(c, &facts); err != nil {
 				return eventSpec{}, err
@@ -320,10 +324,13 @@ func (s IncidentService) RecordDelay(ctx context.Context, ref record.Ref[inciden
 		})
 }
 
-// RecordNotice records that the notice of one pending obligation (by its key) was sent;
-// a zero SentOn is today, and a notice dated in the future is refused. A key the
-// incident does not owe is invalid input; an obligation already sent or not required
-// fails with [incident.ErrNotPending].
+// RecordNotice records that the notice of one pending (or recommended) obligation, by
+// its key, was sent; a zero SentOn is today, and a notice dated in the future is
+// refused. A notice to individuals says how many it reached (45 CFR 164.404(a)(1)), and
+// a substitute notice how it was given (164.404(d)(2)). A key the incident does not owe
+// is invalid input; an obligation already sent or not required fails with
+// [incident.ErrNotPending]. A notice whose deadline depends on another (a regulator's
+// "within 15 days of notifying residents") moves that deadline: each move is an event.
 func (s IncidentService) RecordNotice(ctx context.Context, ref record.Ref[incident.ID], n incident.Notice) (IncidentFile, error) {
 	return s.change(ctx, ref, ActionIncidentNotice,
 		func(c *call, i *incident.Incident, obs []incident.Obligation) (eventSpec, error) {
@@ -339,7 +346,7 @@ func (s IncidentService) RecordNotice(ctx context.Context, ref record.Ref[incide
 			if k < 0 {
 				return eventSpec{}, validation.New("incident", "key", "%q is not an obligation of the incident", n.Key)
 			}
-			if obs[k].Status != incident.StatusPending {
+			if st := obs[k].Status; st != incident.StatusPending && st != incident.StatusRecommended {
 				return eventSpec{}, fmt.Errorf("incident %q: notice %q is %s: %w", i.ID, n.Key, obs[k].Status, incident.ErrNotPending)
 			}
 			i.Notices = append(i.Notices, n)
@@ -349,6 +356,46 @@ func (s IncidentService) RecordNotice(ctx context.Context, ref record.Ref[incide
 			p := incidentPayload(i, n.SentOn)
 			p.Notice = n.Key
 			return eventSpec{EventNoticeSent, p}, nil
+		})
+}
+
+// DecideNotRequired records counsel's decision that a pending obligation of a State law
+// is not required: who (an empty DecidedBy is the actor), when (a zero DecidedOn is
+// today; the future is refused), why and under which citation. The decision stays in the
+// file and the audit trail, and the obligation shows it as not required
+// ([incident.NotRequiredCounsel]), so a file with residents of any State, an unverified
+// exemption or a jurisdiction without a statute can close honestly. The federal notices
+// follow the determination instead (use Determine); a key the incident does not owe is
+// invalid input, and an obligation that is not pending fails with
+// [incident.ErrNotPending].
+func (s IncidentService) DecideNotRequired(ctx context.Context, ref record.Ref[incident.ID], d incident.Decision) (IncidentFile, error) {
+	return s.change(ctx, ref, ActionIncidentDecide,
+		func(c *call, i *incident.Incident, obs []incident.Obligation) (eventSpec, error) {
+			if d.DecidedBy == "" {
+				d.DecidedBy = c.actor.label()
+			}
+			var err error
+			if d.DecidedOn, err = c.pastDate("incident", "decided_on", d.DecidedOn); err != nil {
+				return eventSpec{}, err
+			}
+			d.Key = strings.TrimSpace(d.Key)
+			if d.Key == "" {
+				return eventSpec{}, validation.New("incident", "key", "must not be empty")
+			}
+			k := slices.IndexFunc(obs, func(o incident.Obligation) bool { return o.Key == d.Key })
+			if k < 0 {
+				return eventSpec{}, validation.New("incident", "key", "%q is not an obligation of the incident", d.Key)
+			}
+			if st := obs[k].Status; st != incident.StatusPending && st != incident.StatusRecommended {
+				return eventSpec{}, fmt.Errorf("incident %q: notice %q is %s: %w", i.ID, d.Key, st, incident.ErrNotPending)
+			}
+			i.Decisions = append(i.Decisions, d)
+			if err := i.Validate(); err != nil {
+				return eventSpec{}, inputErr(err, fmt.Sprintf("decisions[%d].", len(i.Decisions)-1))
+			}
+			p := incidentPayload(i, d.DecidedOn)
+			p.Notice = d.Key
+			return eventSpec{EventObligationDecided, p}, nil
 		})
 }
 

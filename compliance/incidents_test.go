@@ -127,12 +127,14 @@ func TestIncidentCountGrowsPast500(t *testing.T) {
 	_, err = clinic.Incidents().RecordNotice(admin, f.Incident.Ref(), incident.Notice{Key: "carrier-pigeon"})
 	requireField(t, err, "key")
 	at(kit, discovered+30)
-	f, err = clinic.Incidents().RecordNotice(admin, f.Incident.Ref(), incident.Notice{Key: incident.KeyIndividuals, Method: "first-class mail"})
+	_, err = clinic.Incidents().RecordNotice(admin, f.Incident.Ref(), incident.Notice{Key: incident.KeyIndividuals, Method: "first-class mail"})
+	requireField(t, err, "individuals") // how many it reached is recorded, never inferred (164.404(a)(1))
+	f, err = clinic.Incidents().RecordNotice(admin, f.Incident.Ref(), incident.Notice{Key: incident.KeyIndividuals, Method: "first-class mail", Individuals: 650})
 	require.NoError(t, err)
 	ind := obligation(t, f, incident.KeyIndividuals)
 	require.Equal(t, incident.StatusSent, ind.Status)
 	require.Equal(t, discovered+30, ind.SentOn, "a zero sent_on is today")
-	_, err = clinic.Incidents().RecordNotice(admin, f.Incident.Ref(), incident.Notice{Key: incident.KeyIndividuals})
+	_, err = clinic.Incidents().RecordNotice(admin, f.Incident.Ref(), incident.Notice{Key: incident.KeyIndividuals, Individuals: 1})
 	require.ErrorIs(t, err, incident.ErrNotPending, "the notice is already sent")
 	require.Equal(t, compliance.FailedPrecondition, compliance.Code(err))
 	_, err = clinic.Incidents().Close(admin, f.Incident.Ref(), incident.Closing{})
@@ -297,6 +299,13 @@ func TestIncidentFileRules(t *testing.T) {
 	f, err = clinic.Incidents().Determine(admin, f.Incident.Ref(), incident.Determination{Outcome: incident.OutcomeNotPHI,
 		Facts: "the box held blank forms only"})
 	require.NoError(t, err)
+	// Ohio's exemption of HIPAA-regulated entities is unverified: its notice stays owed,
+	// flagged for counsel, until counsel decides (an unverified rule never clears).
+	require.Equal(t, []string{ohio}, owedOf(t, clinic, "inc-box"), "%v", f.Obligations)
+	require.True(t, obligation(t, f, ohio).Has(incident.FlagCounselReview))
+	_, err = clinic.Incidents().Close(admin, f.Incident.Ref(), incident.Closing{})
+	require.ErrorIs(t, err, incident.ErrPending)
+	f = decideOhio(t, clinic, f)
 	require.Empty(t, owedOf(t, clinic, "inc-box"), "nothing owed: %v", f.Obligations)
 	_, err = clinic.Incidents().Close(admin, f.Incident.Ref(), incident.Closing{On: date.New(2025, 12, 1)})
 	requireField(t, err, "on")
@@ -320,8 +329,24 @@ func owedOf(t *testing.T, clinic *compliance.Org, id incident.ID) []string {
 	return keys
 }
 
+// ohio is the key of Ohio's notice to residents, whose HIPAA exemption is unverified.
+const ohio = "state:OH-1349.19:individuals"
+
+// decideOhio records counsel's decision that Ohio's notice is not required.
+func decideOhio(t *testing.T, clinic *compliance.Org, f compliance.IncidentFile) compliance.IncidentFile {
+	t.Helper()
+	f, err := clinic.Incidents().DecideNotRequired(admin, f.Incident.Ref(), incident.Decision{Key: ohio,
+		Reason: "the box held blank forms: no personal information as Ohio defines it", Citation: "Ohio Rev. Code § 1349.19(A)(7)"})
+	require.NoError(t, err)
+	o := obligation(t, f, ohio)
+	require.Equal(t, incident.StatusNotRequired, o.Status)
+	require.Equal(t, incident.NotRequiredCounsel, o.NotRequiredCode)
+	require.NotNil(t, o.Decision)
+	return f
+}
+
 // closedFile reports and closes an incident that is not PHI (45 CFR 164.402) of Ohio
-// residents (Ohio's law exempts HIPAA-regulated entities): it has no pending notice.
+// residents; counsel decides Ohio's notice is not required, so none is pending.
 func closedFile(t *testing.T, clinic *compliance.Org) compliance.IncidentFile {
 	t.Helper()
 	f, err := clinic.Incidents().Report(admin, incident.Incident{ID: "inc-closed", Title: "Box of blank forms at the curb",
@@ -330,6 +355,7 @@ func closedFile(t *testing.T, clinic *compliance.Org) compliance.IncidentFile {
 	f, err = clinic.Incidents().Determine(admin, f.Incident.Ref(), incident.Determination{Outcome: incident.OutcomeNotPHI,
 		Facts: "the box held blank forms only"})
 	require.NoError(t, err)
+	f = decideOhio(t, clinic, f)
 	f, err = clinic.Incidents().Close(admin, f.Incident.Ref(), incident.Closing{})
 	require.NoError(t, err, "%v", f.Obligations)
 	return f
@@ -442,7 +468,7 @@ func TestIncidentFutureDates(t *testing.T) {
 			return clinic.Incidents().RecordDelay(admin, ref, incident.Delay{Kind: incident.DelayOral, Official: "Det. Ruiz", Agency: "PD", StatedOn: tomorrow})
 		}},
 		{"164.404 notice sent", "sent_on", func() (compliance.IncidentFile, error) {
-			return clinic.Incidents().RecordNotice(admin, ref, incident.Notice{Key: incident.KeyIndividuals, SentOn: tomorrow})
+			return clinic.Incidents().RecordNotice(admin, ref, incident.Notice{Key: incident.KeyIndividuals, SentOn: tomorrow, Individuals: 1})
 		}},
 		{"164.530(j) closed", "on", func() (compliance.IncidentFile, error) {
 			return clinic.Incidents().Close(admin, ref, incident.Closing{On: tomorrow})
@@ -459,7 +485,7 @@ func TestIncidentFutureDates(t *testing.T) {
 	require.Len(t, events(t, clinic), before, "nothing written")
 
 	// The day before is a past act, and a notice's own errors name its fields.
-	f, err = clinic.Incidents().RecordNotice(admin, ref, incident.Notice{Key: incident.KeyIndividuals, SentOn: march2})
+	f, err = clinic.Incidents().RecordNotice(admin, ref, incident.Notice{Key: incident.KeyIndividuals, SentOn: march2, Individuals: 1})
 	require.NoError(t, err)
 	_, err = clinic.Incidents().RecordNotice(admin, f.Incident.Ref(), incident.Notice{Key: incident.KeyHHS, SentOn: march2 - 5})
 	requireField(t, err, "sent_on") // before discovery
@@ -562,6 +588,7 @@ func TestIncidentActions(t *testing.T) {
 	require.NoError(t, err)
 	f, err = clinic.Incidents().Determine(admin, f.Incident.Ref(), incident.Determination{Outcome: incident.OutcomeNotPHI, Facts: "blank forms"})
 	require.NoError(t, err)
+	f = decideOhio(t, clinic, f)
 	_, _ = clinic.Incidents().Close(admin, f.Incident.Ref(), incident.Closing{})
 	_, err = clinic.Incidents().Get(admin, "inc-1")
 	require.NoError(t, err)
@@ -579,7 +606,7 @@ func TestIncidentActions(t *testing.T) {
 	}
 	require.Equal(t, []compliance.Action{compliance.ActionIncidentReport, compliance.ActionIncidentUpdateFacts,
 		compliance.ActionIncidentDelay, compliance.ActionIncidentNotice, compliance.ActionIncidentDetermine,
-		compliance.ActionIncidentClose, compliance.ActionIncidentRead, compliance.ActionIncidentRead,
+		compliance.ActionIncidentDecide, compliance.ActionIncidentClose, compliance.ActionIncidentRead, compliance.ActionIncidentRead,
 		compliance.ActionOwedReport, compliance.ActionAnnualLogReport}, incidentActions)
 	for _, a := range incidentActions {
 		require.Contains(t, compliance.Actions(), a)
@@ -589,4 +616,60 @@ func TestIncidentActions(t *testing.T) {
 	_, err = clinic.Incidents().Get(admin, "inc-1")
 	require.ErrorIs(t, err, compliance.ErrForbidden)
 	require.Equal(t, compliance.Forbidden, compliance.Code(err))
+}
+
+// TestIncidentDecideNotRequired: counsel's decision names who, when, why and the
+// citation; it is refused for a federal notice (those follow the determination,
+// 45 CFR 164.402), an unknown key, an obligation not pending and a day in the future, and
+// it is kept in the file, the events and the audit trail.
+func TestIncidentDecideNotRequired(t *testing.T) {
+	kit, clinic := setup(t)
+	at(kit, march2)
+	f, err := clinic.Incidents().Report(admin, incident.Incident{ID: "inc-d", Title: "Misdirected fax",
+		DiscoveredOn: march2 - 2, DiscoveredBy: incident.DiscovererWorkforce, Total: 4, Affected: []incident.Affected{{State: "OH", Count: 4}}})
+	require.NoError(t, err)
+	ref := f.Incident.Ref()
+	ok := incident.Decision{Key: ohio, Reason: "counsel read 1349.19(A)(7)", Citation: "Ohio Rev. Code § 1349.19"}
+	for _, tt := range []struct {
+		name  string
+		d     incident.Decision
+		field string
+	}{
+		{"federal notice (45 CFR 164.402)", incident.Decision{Key: incident.KeyIndividuals, Reason: "x", Citation: "y"}, "key"},
+		{"unknown key", incident.Decision{Key: "state:ZZ:x", Reason: "x", Citation: "y"}, "key"},
+		{"empty key", incident.Decision{Reason: "x", Citation: "y"}, "key"},
+		{"no reason", incident.Decision{Key: ohio, Citation: "y"}, "reason"},
+		{"no citation", incident.Decision{Key: ohio, Reason: "x"}, "citation"},
+		{"in the future", incident.Decision{Key: ohio, Reason: "x", Citation: "y", DecidedOn: march2 + 1}, "decided_on"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := clinic.Incidents().DecideNotRequired(admin, ref, tt.d)
+			requireField(t, err, tt.field)
+		})
+	}
+	f, err = clinic.Incidents().DecideNotRequired(admin, ref, ok)
+	require.NoError(t, err)
+	o := obligation(t, f, ohio)
+	require.Equal(t, incident.NotRequiredCounsel, o.NotRequiredCode)
+	require.Equal(t, march2, o.Decision.DecidedOn, "a zero decided_on is today")
+	require.NotEmpty(t, o.Decision.DecidedBy, "an empty decided_by is the actor")
+	require.Len(t, f.Incident.Decisions, 1)
+	_, err = clinic.Incidents().DecideNotRequired(admin, f.Incident.Ref(), ok)
+	require.ErrorIs(t, err, incident.ErrNotPending)
+
+	page, err := clinic.Events().List(admin, compliance.EventQuery{})
+	require.NoError(t, err)
+	decided := 0
+	for _, ev := range page.Items {
+		if ev.Type == compliance.EventObligationDecided {
+			var p compliance.IncidentEvent
+			require.NoError(t, json.Unmarshal(ev.Data, &p))
+			require.Equal(t, ohio, p.Notice)
+			decided++
+		}
+	}
+	require.Equal(t, 1, decided)
+	trail, err := clinic.Audit().List(admin, compliance.AuditQuery{})
+	require.NoError(t, err)
+	require.Equal(t, compliance.ActionIncidentDecide, compliance.Action(trail.Items[len(trail.Items)-1].Action))
 }

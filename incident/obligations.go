@@ -131,7 +131,7 @@ type Obligation struct {
 func (o *Obligation) required() bool { return o.Status != StatusNotRequired }
 
 // Has reports whether the obligation carries flag f.
-func (o *Obligation) Has(f Flag) bool { return slices.Contains(o.Flags, f) }
+func (o Obligation) Has(f Flag) bool { return slices.Contains(o.Flags, f) }
 
 // flag adds flags to o, once each.
 func (o *Obligation) flag(fs ...Flag) {
@@ -158,6 +158,23 @@ type Options struct {
 	StateCalendars map[statelaws.Code]statelaws.Calendar
 	// DelayPolicy says how a law-enforcement delay moves deadlines; empty means [DelayToll].
 	DelayPolicy DelayPolicy
+}
+
+// Validate checks the options: a known delay policy, and State calendars under known
+// codes, none nil. The errors match [validation.ErrInvalid].
+func (opts Options) Validate() error {
+	if p := opts.DelayPolicy; p != "" && !p.Valid() {
+		return validation.New(pkg, "options.delay_policy", "%q is not one of %v", string(p), delayPolicyValues)
+	}
+	for code, cal := range opts.StateCalendars {
+		if !code.Valid() {
+			return validation.New(pkg, "options.state_calendars", "%q is not a known USPS State or jurisdiction code", string(code))
+		}
+		if cal == nil {
+			return validation.New(pkg, "options.state_calendars", "the calendar of %s is nil", code)
+		}
+	}
+	return nil
 }
 
 // calendars is a calendar whose holidays are those of any of its members.
@@ -234,21 +251,10 @@ func Obligations(i *Incident, opts Options) ([]Obligation, error) {
 	if i == nil {
 		return nil, validation.New(pkg, "incident", "must not be nil")
 	}
-	policy := opts.DelayPolicy
-	if policy == "" {
-		policy = DelayToll
+	if err := opts.Validate(); err != nil {
+		return nil, err
 	}
-	if !policy.Valid() {
-		return nil, validation.New(pkg, "options.delay_policy", "%q is not one of %v", string(policy), delayPolicyValues)
-	}
-	for code, cal := range opts.StateCalendars {
-		if !code.Valid() {
-			return nil, validation.New(pkg, "options.state_calendars", "%q is not a known USPS State or jurisdiction code", string(code))
-		}
-		if cal == nil {
-			return nil, validation.New(pkg, "options.state_calendars", "the calendar of %s is nil", code)
-		}
-	}
+	policy := cmp.Or(opts.DelayPolicy, DelayToll)
 	if err := i.Validate(); err != nil {
 		return nil, err
 	}
