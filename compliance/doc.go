@@ -61,6 +61,17 @@
 // reminders that became due as of a day, each once, even when several processes sweep at
 // the same time.
 //
+// # Breach notification
+//
+// [IncidentService] keeps each incident's file: the facts as the investigation learns
+// them, the determination, law-enforcement delays, the notices sent and counsel's
+// decisions. Every change returns the [IncidentFile] with the obligations recomputed by
+// [incident.Obligations] on the engine's State rules (built once, in [New]); each
+// obligation added, removed, moved or owed again is an event. An obligation resting on an
+// unverified State rule stays pending until counsel records, with
+// [IncidentService.DecideNotRequired], who decided, when, why and on which citation: the
+// file then closes honestly.
+//
 // # Events and the audit trail
 //
 // Each change appends a hash-chained [audit.Entry] and records events ([event.Event], an
