@@ -428,7 +428,8 @@ func (i *Incident) Validate() error {
 			sumOK = false
 		}
 	}
-	if totalOK && sumOK && sum > i.Total {
+	// A zero Total is not yet known: it is at least the States' counts.
+	if totalOK && sumOK && i.Total > 0 && sum > i.Total {
 		c.Add("total", "%d is less than the %d residents counted by State", i.Total, sum)
 	}
 	unlocated := i.Total - sum

@@ -145,7 +145,8 @@ type LogEntry struct {
 	Actions Mitigation `json:"actions,omitzero"`
 }
 
-// AnnualLog lists the breaches of fewer than 500 individuals discovered in year (by
+// AnnualLog lists the breaches of fewer than 500 individuals (counted: a count not yet
+// known is treated as 500 or more) discovered in year (by
 // [Incident.Discovery]), with what the HHS breach portal asks for each, sorted by discovery
 // then ID (45 CFR 164.408(c)). A breach is an incident whose outcome is a breach, or that
 // has no determination (presumed, 45 CFR 164.402(2)). Invalid incidents are listed in
@@ -165,7 +166,9 @@ func AnnualLog(incidents []Incident, year int) Log {
 			continue
 		}
 		disc := i.Discovery()
-		if disc.Year() != year || i.Total >= HHSThreshold || i.outcome() != OutcomeBreach {
+		// A count not yet known (zero) is treated as 500 or more: HHS is due within 60
+		// days (45 CFR 164.408(b)), not in the log, until the count is recorded.
+		if disc.Year() != year || i.Total == 0 || i.Total >= HHSThreshold || i.outcome() != OutcomeBreach {
 			continue
 		}
 		e := LogEntry{
