@@ -42,14 +42,16 @@ func requireInvalid(t *testing.T, err error, field, rule string) {
 	t.Fatalf("no error %q %q among %q", field, rule, got)
 }
 
-// validRule returns a valid rule to break in tests.
+// validRule returns a valid rule to break in tests: a second New Hampshire rule, for the
+// medical-information statute the research did not cover (RSA 332-I), as a privacy
+// officer might add it.
 func validRule() statelaws.Rule {
 	return statelaws.Rule{
-		ID: "OK-163", Code: "OK", Title: "Oklahoma Statutes title 24, 163", Citation: "24 O.S. § 163",
+		ID: "NH-332-I", Code: "NH", Title: "New Hampshire RSA 332-I (test rule)", Citation: "RSA 332-I",
 		Trigger: statelaws.TriggerDiscovery, Individuals: calendar(45),
 		Regulators: []statelaws.RegulatorNotice{{
-			Regulator: "Attorney General", MinResidents: 501, Deadline: calendar(60),
-			Relative: statelaws.RelTrigger, AppliesToHIPAA: true, Citation: "24 O.S. § 163", Mark: statelaws.MarkUnverified,
+			ID: "ag", Regulator: "Attorney General", MinResidents: 501, Deadline: calendar(60),
+			Relative: statelaws.RelTrigger, AppliesToHIPAA: true, Citation: "RSA 332-I", Mark: statelaws.MarkUnverified,
 		}},
 		HIPAA:    statelaws.HIPAAApplies,
 		Elements: []statelaws.DataElement{statelaws.ElementSSN, statelaws.ElementMedical},

@@ -26,9 +26,9 @@ func TestValidate(t *testing.T) {
 		{"ErrBadCode", func(r *sl.Rule) { r.Code = "XX" }, "code", `"XX" is not the USPS code of a state, DC or territory`},
 		{"ErrLowerCaseCode", func(r *sl.Rule) { r.Code = "ok" }, "code", `"ok" is not the USPS code of a state, DC or territory`},
 		{"ErrIDEmpty", func(r *sl.Rule) { r.ID = "" }, "id", "must not be empty"},
-		{"ErrIDSpace", func(r *sl.Rule) { r.ID = "OK 163" }, "id", `"OK 163" must not contain spaces`},
-		{"ErrIDPrefix", func(r *sl.Rule) { r.ID = "TX-163" }, "id", `"TX-163" must be the code OK, a hyphen and the section`},
-		{"ErrIDNoSection", func(r *sl.Rule) { r.ID = "OK-" }, "id", `"OK-" must be the code OK, a hyphen and the section`},
+		{"ErrIDSpace", func(r *sl.Rule) { r.ID = "NH 332-I" }, "id", `"NH 332-I" must not contain spaces`},
+		{"ErrIDPrefix", func(r *sl.Rule) { r.ID = "TX-332-I" }, "id", `"TX-332-I" must be the code NH, a hyphen and the section`},
+		{"ErrIDNoSection", func(r *sl.Rule) { r.ID = "NH-" }, "id", `"NH-" must be the code NH, a hyphen and the section`},
 		{"ErrTitle", func(r *sl.Rule) { r.Title = " " }, "title", "must not be empty"},
 		{"ErrCitation", func(r *sl.Rule) { r.Citation = "" }, "citation", "must not be empty"},
 		{"ErrUnknownTrigger", func(r *sl.Rule) { r.Trigger = "notice" }, "trigger",
@@ -65,12 +65,148 @@ func TestValidate(t *testing.T) {
 		{"ErrMark", func(r *sl.Rule) { r.Mark = "V" }, "mark", `"V" is not one of [P S U]`},
 		{"ErrPartMark", func(r *sl.Rule) { r.ElementsMark = "p" }, "elements_mark", `"p" is not one of [P S U]`},
 		{"ErrScopeMarkWithoutScope", func(r *sl.Rule) { r.ScopeMark = sl.MarkUnverified }, "scope_mark", "needs a scope"},
+
+		// Notice IDs: codes, unique within the rule, never the residents' part.
+		{"ErrNoticeIDEmpty", func(r *sl.Rule) { r.Regulators[0].ID = "" }, "regulators[0].id",
+			`"" must be lower-case letters, digits and hyphens`},
+		{"ErrNoticeIDDisplayName", func(r *sl.Rule) { r.Regulators[0].ID = "Attorney General" }, "regulators[0].id",
+			`"Attorney General" must be lower-case letters, digits and hyphens`},
+		{"ErrNoticeIDUpperCase", func(r *sl.Rule) { r.Regulators[0].ID = "AG" }, "regulators[0].id",
+			`"AG" must be lower-case letters, digits and hyphens`},
+		{"ErrNoticeIDUnderscore", func(r *sl.Rule) { r.Regulators[0].ID = "ag_copy" }, "regulators[0].id",
+			`"ag_copy" must be lower-case letters, digits and hyphens`},
+		{"ErrNoticeIDTooLong", func(r *sl.Rule) { r.Regulators[0].ID = strings.Repeat("a", 41) }, "regulators[0].id",
+			`"` + strings.Repeat("a", 41) + `" must be lower-case letters, digits and hyphens`},
+		{"ErrNoticeIDDuplicate", func(r *sl.Rule) { r.Regulators = append(r.Regulators, r.Regulators[0]) },
+			"regulators[1].id", `"ag" duplicates regulators[0]`},
+		{"ErrNoticeIDIndividuals", func(r *sl.Rule) { r.Regulators[0].ID = "individuals" }, "regulators[0].id",
+			`"individuals" is the residents' notice`},
+
+		// The enums of the conditional data.
+		{"ErrUnknownNoticeKind", func(r *sl.Rule) { r.Regulators[0].Kind = "credit_bureaus" }, "regulators[0].kind",
+			`"credit_bureaus" is not one of [regulator consumer_reporting_agencies]`},
+		{"ErrUnknownCondition", func(r *sl.Rule) { r.Regulators[0].Condition = "sometimes" }, "regulators[0].condition",
+			`"sometimes" is not one of [always deemed_compliance delayed no_harm_determination]`},
+		{"ErrDeemedComplianceNotForHIPAA", func(r *sl.Rule) {
+			r.HIPAA = sl.HIPAADeemedCompliant
+			r.Regulators[0].Condition, r.Regulators[0].AppliesToHIPAA = sl.CondDeemedCompliance, false
+		}, "regulators[0].applies_to_hipaa", "must be true when condition is deemed_compliance"},
+		{"ErrUnknownHonours", func(r *sl.Rule) { r.Delay.Honours = "oral_only" }, "delay.honours",
+			`"oral_only" is not one of [written_or_oral written_only on_condition none]`},
+		{"ErrDelayAfterKindMissing", func(r *sl.Rule) { r.Delay.After = sl.Period{Days: 15} }, "delay.after.kind",
+			`"" is not one of [calendar business]`},
+		{"ErrDelayAfterNegative", func(r *sl.Rule) { r.Delay.After = sl.Period{Days: -1, Kind: sl.BusinessDays} },
+			"delay.after.days", "-1 must not be negative"},
+		{"ErrDelayMark", func(r *sl.Rule) { r.Delay.Mark = "C" }, "delay.mark", `"C" is not one of [P S U]`},
+		{"ErrUnknownSafeHarbor", func(r *sl.Rule) { r.SafeHarbor.Kind = "hashed" }, "safe_harbor.kind",
+			`"hashed" is not one of [unknown none encrypted encrypted_key_safe]`},
+		{"ErrSafeHarborMark", func(r *sl.Rule) { r.SafeHarbor.Mark = "?" }, "safe_harbor.mark", `"?" is not one of [P S U]`},
+		{"ErrUnknownReach", func(r *sl.Rule) { r.Scope, r.Reach = "hospitals", "some" }, "reach",
+			`"some" is not one of [any depends not_practice]`},
+		{"ErrReachWithoutScope", func(r *sl.Rule) { r.Reach = sl.ReachNotPractice }, "reach", "needs a scope"},
+		{"ErrReachDependsWithoutScope", func(r *sl.Rule) { r.Reach = sl.ReachDepends }, "reach", "needs a scope"},
+
+		// A jurisdiction without a statute has no deadline and no notices.
+		{"ErrNoStatuteWithFixedPeriod", func(r *sl.Rule) { r.NoStatute, r.Regulators = true, nil }, "individuals",
+			"must fix no days when no_statute is set"},
+		{"ErrNoStatuteWithRegulators", func(r *sl.Rule) { r.NoStatute, r.Individuals = true, sl.Period{} }, "regulators",
+			"must be empty when no_statute is set"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := validRule()
 			tt.edit(&r)
 			requireInvalid(t, r.Validate(), tt.field, tt.rule)
+		})
+	}
+}
+
+// Values the validation accepts: the empty enums mean their defaults, ReachAny needs no
+// scope, and a no-statute rule with no deadline and no notices is valid.
+func TestValidateAccepts(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(r *sl.Rule)
+	}{
+		{"empty kind, condition, honours, safe harbor and reach", func(r *sl.Rule) {}},
+		{"explicit defaults", func(r *sl.Rule) {
+			r.Regulators[0].Kind, r.Regulators[0].Condition = sl.KindRegulator, sl.CondAlways
+			r.Delay.Honours, r.SafeHarbor.Kind, r.Reach = sl.HonoursWrittenOrOral, sl.HarborUnknown, sl.ReachAny
+		}},
+		{"consumer reporting agencies", func(r *sl.Rule) {
+			r.Regulators[0].ID, r.Regulators[0].Kind = "cra", sl.KindConsumerReporting
+		}},
+		{"LA R.S. 51:3074(E) delayed", func(r *sl.Rule) { r.Regulators[0].Condition = sl.CondDelayed }},
+		{"NY GBL 899-aa(2)(a) no harm", func(r *sl.Rule) { r.Regulators[0].Condition = sl.CondNoHarm }},
+		{"FL 501.171(4)(g) deemed compliance", func(r *sl.Rule) {
+			r.HIPAA = sl.HIPAADeemedCompliant
+			r.Regulators[0].Condition = sl.CondDeemedCompliance
+		}},
+		{"CA H&S Code 1280.15(c) delay after", func(r *sl.Rule) {
+			r.Delay = sl.DelayRule{After: business(15), Citation: "Cal. Health & Safety Code § 1280.15(c)", Mark: sl.MarkSecondary}
+		}},
+		{"GA 10-1-912 scope and reach", func(r *sl.Rule) {
+			r.Scope, r.Reach, r.ScopeMark = "information brokers", sl.ReachNotPractice, sl.MarkStatute
+		}},
+		{"TX 521.053(a) safe harbor", func(r *sl.Rule) {
+			r.SafeHarbor = sl.SafeHarbor{Kind: sl.HarborEncryptedKeySafe, Mark: sl.MarkUnverified}
+		}},
+		{"AS no statute", func(r *sl.Rule) {
+			r.NoStatute, r.Individuals, r.Regulators = true, sl.Period{}, nil
+			r.HIPAA, r.HIPAAMark = sl.HIPAAUnknown, sl.MarkUnverified
+		}},
+		{"notice id of 40 characters", func(r *sl.Rule) { r.Regulators[0].ID = strings.Repeat("a-", 20) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := validRule()
+			tt.edit(&r)
+			assert.NoError(t, r.Validate())
+		})
+	}
+}
+
+func TestSafeHarborCovers(t *testing.T) {
+	tests := []struct {
+		name                      string
+		kind                      sl.SafeHarborKind
+		encrypted, keyCompromised bool
+		want                      bool
+	}{
+		{"unknown: encrypted data counts", "", true, false, false},
+		{"unknown explicit", sl.HarborUnknown, true, false, false},
+		{"none: encrypted data counts", sl.HarborNone, true, false, false},
+		{"encrypted", sl.HarborEncrypted, true, false, true},
+		{"encrypted, key compromised", sl.HarborEncrypted, true, true, true},
+		{"encrypted harbor, not encrypted", sl.HarborEncrypted, false, false, false},
+		{"TX 521.053(a) encrypted, key safe", sl.HarborEncryptedKeySafe, true, false, true},
+		{"TX 521.053(a) encrypted, key held", sl.HarborEncryptedKeySafe, true, true, false},
+		{"TX 521.053(a) not encrypted", sl.HarborEncryptedKeySafe, false, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, sl.SafeHarbor{Kind: tt.kind}.Covers(tt.encrypted, tt.keyCompromised))
+		})
+	}
+}
+
+func TestDelayRuleHonours(t *testing.T) {
+	tests := []struct {
+		name          string
+		honours       sl.DelayHonour
+		written, oral bool
+	}{
+		{"empty is the federal rule (45 CFR 164.412)", "", true, true},
+		{"written or oral", sl.HonoursWrittenOrOral, true, true},
+		{"AL 8-38-5(c) written only", sl.HonoursWrittenOnly, true, false},
+		{"MA c. 93H § 4 on a condition", sl.HonoursOnCondition, false, false},
+		{"none", sl.HonoursNone, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := sl.DelayRule{Honours: tt.honours}
+			assert.Equal(t, tt.written, d.HonoursWritten(), "written")
+			assert.Equal(t, tt.oral, d.HonoursOral(), "oral")
 		})
 	}
 }
@@ -104,6 +240,14 @@ func TestCounts(t *testing.T) {
 		{"CA Civ. Code 1798.82 counts medical information", "CA-1798.82", []sl.DataElement{sl.ElementMedical}, true},
 		{"CA H&S Code 1280.15 counts only medical information", "CA-HSC-1280.15", []sl.DataElement{sl.ElementSSN}, false},
 		{"NY GBL 899-aa with no elements", "NY-899-aa", nil, false},
+		{"MO RSMo 407.1500 counts medical information", "MO-407.1500", []sl.DataElement{sl.ElementMedical}, true},
+		{"ND N.D.C.C. 51-30-01 counts health insurance", "ND-51-30-02", []sl.DataElement{sl.ElementHealthInsurance}, true},
+		{"PA 73 P.S. 2302 counts health insurance for a practice", "PA-2303", []sl.DataElement{sl.ElementHealthInsurance}, true},
+		{"PA 73 P.S. 2302 medical only for State agencies", "PA-2303", []sl.DataElement{sl.ElementMedical}, false},
+		{"NV NRS 603A.040 health insurance ID, not diagnosis", "NV-603A.220", []sl.DataElement{sl.ElementMedical}, false},
+		{"HI HRS 487N-1 does not count medical information", "HI-487N-2", medical, false},
+		{"VA Code 32.1-127.1:05 counts medical information", "VA-32.1-127.1:05", []sl.DataElement{sl.ElementMedical}, true},
+		{"VA Code 32.1-127.1:05 counts only health data", "VA-32.1-127.1:05", []sl.DataElement{sl.ElementSSN}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,6 +273,9 @@ func TestUnverifiedParts(t *testing.T) {
 
 	r.Mark = sl.MarkUnverified
 	assert.Equal(t, []string{"rule", "hipaa", "regulators[1]"}, r.UnverifiedParts())
+
+	r.Delay.Mark, r.SafeHarbor.Mark = sl.MarkUnverified, sl.MarkUnverified
+	assert.Equal(t, []string{"rule", "hipaa", "delay", "safe_harbor", "regulators[1]"}, r.UnverifiedParts())
 }
 
 func TestClone(t *testing.T) {
@@ -211,6 +358,11 @@ func TestEnumValues(t *testing.T) {
 		sl.RelativeValues())
 	assert.Equal(t, []sl.DataElement{"medical", "health_insurance", "ssn", "drivers_license", "financial_account", "biometric", "credentials"},
 		sl.DataElementValues())
+	assert.Equal(t, []sl.NoticeKind{"regulator", "consumer_reporting_agencies"}, sl.NoticeKindValues())
+	assert.Equal(t, []sl.Condition{"always", "deemed_compliance", "delayed", "no_harm_determination"}, sl.ConditionValues())
+	assert.Equal(t, []sl.DelayHonour{"written_or_oral", "written_only", "on_condition", "none"}, sl.DelayHonourValues())
+	assert.Equal(t, []sl.SafeHarborKind{"unknown", "none", "encrypted", "encrypted_key_safe"}, sl.SafeHarborKindValues())
+	assert.Equal(t, []sl.Reach{"any", "depends", "not_practice"}, sl.ReachValues())
 	v := sl.MarkValues()
 	v[0] = "X"
 	assert.Equal(t, sl.MarkStatute, sl.MarkValues()[0], "fresh copy")
@@ -229,20 +381,73 @@ func TestJSONRoundTrip(t *testing.T) {
 
 	t.Run("CA Civ. Code 1798.82 encoding", func(t *testing.T) {
 		r, _ := sl.DefaultSet().Get("CA-1798.82")
-		r.Note, r.Regulators[0].Note = "n", "rn"
+		r.Note, r.Regulators[0].Note, r.Source = "n", "rn", "src"
 		b, err := json.Marshal(r)
 		require.NoError(t, err)
 		assert.JSONEq(t, `{
 			"id": "CA-1798.82", "code": "CA", "title": "California Civil Code 1798.82",
 			"citation": "Cal. Civ. Code § 1798.82", "trigger": "discovery",
 			"individuals": {"days": 30, "kind": "calendar"},
-			"regulators": [{"regulator": "Attorney General (sample copy of the notice)", "min_residents": 501,
+			"regulators": [{"id": "ag", "regulator": "Attorney General (sample copy of the notice)", "min_residents": 501,
 				"deadline": {"days": 15, "kind": "calendar"}, "relative": "individual_notice",
 				"applies_to_hipaa": true, "citation": "Cal. Civ. Code § 1798.82(f)", "mark": "S", "note": "rn"}],
 			"hipaa": "partial", "hipaa_mark": "U",
 			"elements": ["medical", "health_insurance", "ssn", "drivers_license", "financial_account", "biometric", "credentials"],
-			"effective_on": "2026-01-01", "mark": "S", "note": "n"
+			"effective_on": "2026-01-01", "source": "src", "mark": "S", "note": "n"
 		}`, string(b))
+	})
+
+	// The conditional fields: notice kind and condition, reach, delay rule, safe harbor
+	// and no statute, each encoded and read back.
+	t.Run("conditional fields encoding", func(t *testing.T) {
+		r := validRule()
+		r.Note = ""
+		r.Regulators = []sl.RegulatorNotice{
+			{ID: "ag-no-misuse", Condition: sl.CondNoHarm, Regulator: "Attorney General", MinResidents: 501,
+				Deadline: calendar(10), Relative: sl.RelTrigger, AppliesToHIPAA: true, Citation: "c1", Mark: sl.MarkStatute},
+			{ID: "cra", Kind: sl.KindConsumerReporting, Regulator: "nationwide consumer reporting agencies",
+				MinResidents: 5001, Relative: sl.RelTrigger, AppliesToHIPAA: true, Citation: "c2", Mark: sl.MarkSecondary},
+		}
+		r.Scope, r.Reach, r.ScopeMark = "licensed clinics", sl.ReachDepends, sl.MarkUnverified
+		r.Delay = sl.DelayRule{Honours: sl.HonoursWrittenOnly, After: business(15), Citation: "c3", Mark: sl.MarkSecondary}
+		r.SafeHarbor = sl.SafeHarbor{Kind: sl.HarborEncryptedKeySafe, Citation: "c4", Mark: sl.MarkUnverified}
+		r.Source = "src"
+		b, err := json.Marshal(r)
+		require.NoError(t, err)
+		assert.JSONEq(t, `{
+			"id": "NH-332-I", "code": "NH", "title": "New Hampshire RSA 332-I (test rule)", "citation": "RSA 332-I",
+			"trigger": "discovery", "individuals": {"days": 45, "kind": "calendar"},
+			"regulators": [
+				{"id": "ag-no-misuse", "condition": "no_harm_determination", "regulator": "Attorney General",
+					"min_residents": 501, "deadline": {"days": 10, "kind": "calendar"}, "relative": "trigger",
+					"applies_to_hipaa": true, "citation": "c1", "mark": "P"},
+				{"id": "cra", "kind": "consumer_reporting_agencies", "regulator": "nationwide consumer reporting agencies",
+					"min_residents": 5001, "deadline": {"days": 0}, "relative": "trigger",
+					"applies_to_hipaa": true, "citation": "c2", "mark": "S"}
+			],
+			"hipaa": "applies", "elements": ["ssn", "medical"],
+			"scope": "licensed clinics", "reach": "depends", "scope_mark": "U",
+			"delay": {"honours": "written_only", "after": {"days": 15, "kind": "business"}, "citation": "c3", "mark": "S"},
+			"safe_harbor": {"kind": "encrypted_key_safe", "citation": "c4", "mark": "U"},
+			"source": "src", "mark": "U"
+		}`, string(b))
+		var back sl.Rule
+		require.NoError(t, json.Unmarshal(b, &back))
+		assert.Equal(t, r, back)
+	})
+
+	t.Run("AS no statute encoding", func(t *testing.T) {
+		r, ok := sl.DefaultSet().Get("AS-none")
+		require.True(t, ok)
+		b, err := json.Marshal(r)
+		require.NoError(t, err)
+		var m map[string]any
+		require.NoError(t, json.Unmarshal(b, &m))
+		assert.Equal(t, true, m["no_statute"])
+		assert.NotContains(t, m, "regulators")
+		assert.NotContains(t, m, "delay", "the zero delay rule is omitted")
+		assert.NotContains(t, m, "safe_harbor", "the zero safe harbor is omitted")
+		assert.NotContains(t, m, "reach")
 	})
 
 	t.Run("IL 815 ILCS 530 no fixed days omits kind", func(t *testing.T) {
@@ -274,6 +479,10 @@ func TestJSONRejectsUnknownEnums(t *testing.T) {
 		{"element", `"medical"`, `"phi"`, "elements",
 			`"phi" is not one of [medical health_insurance ssn drivers_license financial_account biometric credentials]`},
 		{"mark", `"mark":"S"`, `"mark":"verified"`, "mark", `"verified" is not one of [P S U]`},
+		{"notice kind", `"kind":"consumer_reporting_agencies"`, `"kind":"credit_bureaus"`, "kind",
+			`"credit_bureaus" is not one of [regulator consumer_reporting_agencies]`},
+		{"condition", `"condition":"no_harm_determination"`, `"condition":"no_harm"`, "condition",
+			`"no_harm" is not one of [always deemed_compliance delayed no_harm_determination]`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -282,6 +491,28 @@ func TestJSONRejectsUnknownEnums(t *testing.T) {
 			requireInvalid(t, json.Unmarshal([]byte(bad), &back), tt.field, tt.msg)
 		})
 	}
+
+	t.Run("delay, safe harbor and reach", func(t *testing.T) {
+		for _, tt := range []struct {
+			id, from, to, field, msg string
+		}{
+			{"AL-8-38-5", `"honours":"written_only"`, `"honours":"written"`, "honours",
+				`"written" is not one of [written_or_oral written_only on_condition none]`},
+			{"TX-521.053", `"kind":"encrypted_key_safe"`, `"kind":"encrypted_key"`, "safe_harbor",
+				`"encrypted_key" is not one of [unknown none encrypted encrypted_key_safe]`},
+			{"GA-10-1-912", `"reach":"not_practice"`, `"reach":"none"`, "reach",
+				`"none" is not one of [any depends not_practice]`},
+		} {
+			t.Run(tt.id, func(t *testing.T) {
+				r, ok := sl.DefaultSet().Get(tt.id)
+				require.True(t, ok)
+				good, err := json.Marshal(r)
+				require.NoError(t, err)
+				var back sl.Rule
+				requireInvalid(t, json.Unmarshal([]byte(replaceOnce(t, string(good), tt.from, tt.to)), &back), tt.field, tt.msg)
+			})
+		}
+	})
 
 	t.Run("marshal unknown", func(t *testing.T) {
 		r := validRule()

@@ -2,6 +2,8 @@ package statelaws_test
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -14,10 +16,12 @@ import (
 func TestNewSet(t *testing.T) {
 	t.Run("ErrDuplicateID", func(t *testing.T) {
 		rules := sl.Default()
-		rules = append(rules, rules[3])
+		i := slices.IndexFunc(rules, func(r sl.Rule) bool { return r.ID == "CA-HSC-1280.15" })
+		require.GreaterOrEqual(t, i, 0)
+		rules = append(rules, rules[i])
 		s, err := sl.NewSet(rules)
 		assert.Nil(t, s)
-		requireInvalid(t, err, "rules[26].id", `"CA-HSC-1280.15" duplicates rules[3]`)
+		requireInvalid(t, err, fmt.Sprintf("rules[%d].id", len(rules)-1), fmt.Sprintf(`"CA-HSC-1280.15" duplicates rules[%d]`, i))
 	})
 
 	t.Run("ErrInvalidRuleNamesIndex", func(t *testing.T) {
@@ -34,9 +38,9 @@ func TestNewSet(t *testing.T) {
 		rules := []sl.Rule{validRule(), sl.Default()[0]}
 		s, err := sl.NewSet(rules)
 		require.NoError(t, err)
-		assert.Equal(t, []string{"AL-8-38-5", "OK-163"}, ids(s.All()))
+		assert.Equal(t, []string{"AK-45.48.010", "NH-332-I"}, ids(s.All()))
 		rules[0].Elements[0] = sl.ElementBiometric
-		got, _ := s.Get("OK-163")
+		got, _ := s.Get("NH-332-I")
 		assert.Equal(t, sl.ElementSSN, got.Elements[0], "the set keeps its own copy")
 	})
 
@@ -59,7 +63,8 @@ func TestSetFor(t *testing.T) {
 		{"CA Civ. Code 1798.82 and Health & Safety Code 1280.15", "CA", []string{"CA-1798.82", "CA-HSC-1280.15"}},
 		{"NY GBL 899-aa", "NY", []string{"NY-899-aa"}},
 		{"PR 10 LPRA 4052", "PR", []string{"PR-4052"}},
-		{"AK not researched", "AK", nil},
+		{"VA Code 18.2-186.6 and 32.1-127.1:05", "VA", []string{"VA-18.2-186.6", "VA-32.1-127.1:05"}},
+		{"AS no statute found", "AS", []string{"AS-none"}},
 		{"unknown code", "XX", nil},
 	}
 	for _, tt := range tests {
@@ -94,38 +99,40 @@ func TestSetFor(t *testing.T) {
 func TestSetWith(t *testing.T) {
 	base := sl.DefaultSet()
 
-	// A privacy officer verifies Ohio's HIPAA exemption and adds Oklahoma.
+	// A privacy officer verifies Ohio's HIPAA exemption and adds New Hampshire's
+	// medical-information statute, which the research did not cover.
 	oh, ok := base.Get("OH-1349.19")
 	require.True(t, ok)
 	oh.HIPAAMark = sl.MarkStatute
 	oh.Note = "HIPAA exemption checked against the statute by counsel"
-	ok163 := validRule()
+	nh332 := validRule()
 
-	s, err := base.With(oh, ok163)
+	s, err := base.With(oh, nh332)
 	require.NoError(t, err)
 	assert.Equal(t, base.Len()+1, s.Len())
 	assert.Equal(t, []string{"OH-1349.19"}, ids(s.For("OH")))
 	got, _ := s.Get("OH-1349.19")
 	assert.Equal(t, oh, got)
 	assert.False(t, got.Unverified())
-	assert.Equal(t, []string{"OK-163"}, ids(s.For("OK")))
-	assert.NotContains(t, s.Uncovered(), sl.Code("OK"))
+	assert.Equal(t, []string{"NH-332-I", "NH-359-C:20"}, ids(s.For("NH")))
+	assert.Empty(t, s.Uncovered())
 
 	// The base set is unchanged.
 	orig, _ := base.Get("OH-1349.19")
-	assert.Equal(t, sl.Default()[16], orig)
+	i := slices.IndexFunc(sl.Default(), func(r sl.Rule) bool { return r.ID == "OH-1349.19" })
+	assert.Equal(t, sl.Default()[i], orig)
 	assert.True(t, orig.Unverified())
-	assert.Empty(t, base.For("OK"))
+	assert.Equal(t, []string{"NH-359-C:20"}, ids(base.For("NH")))
 
 	t.Run("ErrInvalidOverride", func(t *testing.T) {
 		bad := oh
 		bad.Individuals.Days = -45
-		_, err := base.With(ok163, bad)
+		_, err := base.With(nh332, bad)
 		requireInvalid(t, err, "overrides[1].individuals.days", "-45 must not be negative")
 	})
 
 	t.Run("ErrDuplicateOverride", func(t *testing.T) {
-		_, err := base.With(oh, ok163, oh)
+		_, err := base.With(oh, nh332, oh)
 		requireInvalid(t, err, "overrides[2].id", `"OH-1349.19" duplicates overrides[0]`)
 		assert.True(t, errors.Is(err, validation.ErrInvalid))
 	})
