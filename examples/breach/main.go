@@ -13,9 +13,16 @@
 // 640 and then 1,164 (Ohio and Kentucky residents, then 14 from Indiana, whose law adds an
 // attorney general notice), a detective asks orally for a delay (45 CFR 164.412(b)), and
 // the notices go out to the individuals, the media, HHS and Indiana's attorney general,
-// that last one late on purpose. After each change the program prints the obligations the engine computed and
+// that last one late on purpose. The pharmacy is not the practice's agent, so the
+// practice's clock starts on the day it reported, not the day it discovered the breach
+// (74 FR 42740; 78 FR 5566). Ohio's and Kentucky's exemptions of HIPAA-regulated entities
+// rest on unverified research, so their notices stay owed until counsel decides: counsel
+// records that Kentucky's is not required (KRS 365.732(8)), and Ohioans get the same
+// letter. After each change the program prints the obligations the engine computed and
 // what changed, read from the events (incident.obligation_added / _removed) after a
-// cursor; every Monday a sweep emits the notice reminders.
+// cursor, with why a deadline moved (sending the letters moves Indiana's attorney
+// general notice, due no later than them); every Monday a sweep emits the notice
+// reminders.
 //
 // Every date the output shows as a deadline is computed by the library
 // (the organization's [compliance.IncidentService], package incident and its State rules in statelaws): the program
@@ -251,7 +258,7 @@ func (s *sim) misdirectedFax(reportingDays int) {
 			"office whose number differs by one digit; the office called the pharmacy within the hour.",
 		StartedOn: date.New(2026, time.March, 9), EndedOn: date.New(2026, time.March, 9),
 		DiscoveredOn: date.New(2026, time.March, 9), DiscoveredBy: incident.DiscovererBusinessAssociate,
-		Vendor: pharmacy, BAReportingDays: reportingDays,
+		Vendor: pharmacy, BAReportingDays: reportingDays, BAReportedOn: date.New(2026, time.March, 11),
 		PHI:         []vendors.DataCategory{vendors.DataDemographics, vendors.DataDiagnosisStaging, vendors.DataMedication},
 		Identifiers: []incident.IdentifierType{incident.IdentifierName, incident.IdentifierBirthDate},
 		Elements:    []statelaws.DataElement{statelaws.ElementMedical},
@@ -310,7 +317,7 @@ func (s *sim) stolenLaptop(reportingDays int) {
 			"break-in; it held enrollment forms and refill worklists exported from the pharmacy system.",
 		StartedOn: date.New(2026, time.April, 12), EndedOn: date.New(2026, time.April, 12),
 		DiscoveredOn: date.New(2026, time.April, 13), DiscoveredBy: incident.DiscovererBusinessAssociate,
-		Vendor: pharmacy, BAReportingDays: reportingDays,
+		Vendor: pharmacy, BAReportingDays: reportingDays, BAReportedOn: date.New(2026, time.April, 15),
 		PHI: []vendors.DataCategory{vendors.DataDemographics, vendors.DataDiagnosisStaging, vendors.DataMedication, vendors.DataFinancial},
 		Identifiers: []incident.IdentifierType{incident.IdentifierName, incident.IdentifierAddress, incident.IdentifierBirthDate,
 			incident.IdentifierSSN, incident.IdentifierHealthPlanID},
@@ -354,17 +361,42 @@ func (s *sim) stolenLaptop(reportingDays int) {
 	s.on(date.New(2026, time.May, 20))
 	s.owed("Owed on " + s.today().String() + ", the day the delay ends")
 
+	// Ohio and Kentucky reportedly exempt HIPAA-regulated entities, but the research behind
+	// both exemptions is unverified: their notices stay owed, flagged for counsel. Counsel
+	// reads Kentucky's statute and records that its notice is not required; Ohio's
+	// residents get the same letter as everyone else.
+	s.on(date.New(2026, time.May, 27))
+	s.decide(laptop, incident.Decision{Key: incident.StateKey("KY-365.732", "individuals"),
+		DecidedBy: "J. Alvarez, outside counsel",
+		Reason:    "KRS 365.732(8) excludes persons subject to HIPAA that comply with it; the practice notifies under 45 CFR 164.404",
+		Citation:  "KRS 365.732(8)"})
+
 	// The mailing house needs the addresses the pharmacy sends (45 CFR 164.410(c)); the
 	// letters go out with HHS's portal report the same day, the press release the next
-	// day. The Indiana attorney general's copy, due with the letters, is forgotten.
+	// day. The Indiana attorney general's notice, due with the letters, is forgotten: once
+	// the letters go out its deadline moves to their day, and the program prints the move.
 	s.on(date.New(2026, time.June, 3))
-	s.notice(laptop, incident.KeyIndividuals, "first-class mail")
-	s.notice(laptop, incident.StateKey("IN-24-4.9", "individuals"), "first-class mail (the same letter)")
-	s.notice(laptop, incident.KeyHHS, "HHS breach portal")
+	s.notice(laptop, incident.Notice{Key: incident.KeyIndividuals, Method: "first-class mail", Individuals: 1164})
+	s.notice(laptop, incident.Notice{Key: incident.StateKey("OH-1349.19", "individuals"), Method: "first-class mail (the same letter)", Individuals: 880})
+	s.notice(laptop, incident.Notice{Key: incident.StateKey("IN-24-4.9", "individuals"), Method: "first-class mail (the same letter)", Individuals: 14})
+	s.notice(laptop, incident.Notice{Key: incident.KeyHHS, Method: "HHS breach portal"})
 	s.on(date.New(2026, time.June, 4))
-	s.notice(laptop, incident.MediaKey("OH"), "press release to Cincinnati, Columbus and Cleveland outlets")
+	s.notice(laptop, incident.Notice{Key: incident.MediaKey("OH"), Method: "press release to Cincinnati, Columbus and Cleveland outlets"})
 	s.on(date.New(2026, time.June, 10))
-	s.notice(laptop, incident.StateKey("IN-24-4.9", "Attorney General"), "Indiana AG online breach form (late)")
+	s.notice(laptop, incident.Notice{Key: incident.StateKey("IN-24-4.9", "ag"), Method: "Indiana AG online breach form (late)"})
+}
+
+// decide records counsel's decision that an obligation of incident id is not required.
+func (s *sim) decide(id incident.ID, d incident.Decision) {
+	f := s.change(id, "decide "+d.Key, func(ref record.Ref[incident.ID]) (compliance.IncidentFile, error) {
+		return s.clinic.Incidents().DecideNotRequired(s.ctx, ref, d)
+	})
+	if s.err != nil {
+		return
+	}
+	o := obligation(f.Obligations, d.Key)
+	s.p("%s  counsel: %s is %s (%s)", o.Decision.DecidedOn, d.Key, o.Status, o.Decision.Citation)
+	s.wrap("    ", o.Decision.DecidedBy+": "+o.Decision.Reason)
 }
 
 // report records an incident the business associate reported to the practice today,
@@ -383,7 +415,9 @@ func (s *sim) report(i incident.Incident, from string) {
 	s.p("  %s: %s individuals (%s). No determination yet: a breach is presumed (45 CFR 164.402(2)).",
 		f.Incident.Title, num(f.Incident.Total), counts(f.Incident.Affected))
 	s.table(f.Obligations)
-	s.notice(i.ID, incident.KeyBANotice, from)
+	ba := obligation(f.Obligations, incident.KeyBANotice)
+	s.p("  %s: the business associate's notice received %s (due %s)", ba.Key, ba.SentOn, ba.Deadline)
+	s.p("  the pharmacy is not our agent, so our clock starts on %s, the day it reported (74 FR 42740; 78 FR 5566)", f.Incident.Discovery())
 }
 
 // change runs one use case on an incident at its last version and keeps the result.
@@ -420,25 +454,26 @@ func (s *sim) recount(affected ...incident.Affected) {
 	s.changes(laptop)
 }
 
-// notice records a notice of incident id the practice sent today (or, for the business
-// associate's notice, received).
-func (s *sim) notice(id incident.ID, key, method string) {
-	f := s.change(id, "notice "+key, func(ref record.Ref[incident.ID]) (compliance.IncidentFile, error) {
-		return s.clinic.Incidents().RecordNotice(s.ctx, ref, incident.Notice{Key: key, Method: method})
+// notice records a notice of incident id the practice sent today, then prints what the
+// notice changed: a deadline that counts from another notice moves to that notice's day.
+func (s *sim) notice(id incident.ID, n incident.Notice) {
+	f := s.change(id, "notice "+n.Key, func(ref record.Ref[incident.ID]) (compliance.IncidentFile, error) {
+		return s.clinic.Incidents().RecordNotice(s.ctx, ref, n)
 	})
 	if s.err != nil {
 		return
 	}
-	o := obligation(f.Obligations, key)
+	o := obligation(f.Obligations, n.Key)
 	late := ""
 	if o.Deadline != date.Zero && o.SentOn > o.Deadline {
 		late = fmt.Sprintf(", %d days after its deadline %s", o.SentOn-o.Deadline, o.Deadline)
 	}
-	if key == incident.KeyBANotice {
-		s.p("  %s: the business associate's notice received %s (due %s)", key, o.SentOn, o.Deadline)
-		return
+	reached := ""
+	if n.Individuals > 0 {
+		reached = fmt.Sprintf(", reaching %s individuals", num(n.Individuals))
 	}
-	s.p("%s  sent %s: %s, %s%s", o.SentOn, key, o.Recipient, method, late)
+	s.p("%s  sent %s: %s, %s%s%s", o.SentOn, n.Key, o.Recipient, n.Method, reached, late)
+	s.changes(id, false)
 }
 
 // mark moves the event cursor past every event recorded so far.
@@ -457,7 +492,7 @@ func (s *sim) mark() {
 
 // changes prints the obligations the last change added or removed, read from the events
 // after the cursor; a key both removed and added moved its deadline (or became required).
-func (s *sim) changes(id incident.ID) {
+func (s *sim) changes(id incident.ID, quiet ...bool) {
 	if s.err != nil {
 		return
 	}
@@ -484,12 +519,18 @@ func (s *sim) changes(id incident.ID) {
 			removed = append(removed, *d.Obligation)
 		}
 	}
-	if len(added)+len(removed) == 0 {
+	if len(added)+len(removed) == 0 && len(quiet) == 0 {
 		s.p("  changed: no obligation added or removed")
 	}
 	for _, r := range removed {
 		if a, ok := find(added, r.Key); ok {
 			s.p("  moved:   %-36s %s -> %s", r.Key, deadline(r), deadline(a))
+			if a.CountsFrom != r.CountsFrom && a.CountsFrom.Event != "" {
+				s.p("           because it now counts from the %s on %s", strings.ReplaceAll(string(a.CountsFrom.Event), "_", " "), a.CountsFrom.On)
+			}
+			if a.Has(incident.FlagOwedAgain) {
+				s.p("           because it is owed again: %d not yet reached", a.Remaining)
+			}
 		} else {
 			s.p("  removed: %-36s (was %s)", r.Key, deadline(r))
 		}

@@ -66,8 +66,9 @@ func TestScenario(t *testing.T) {
 	faxPart := between(t, out, "== 2026-03-11 Misdirected fax", "== 2026-04-15 Stolen laptop")
 	presumed := between(t, faxPart, "No determination yet: a breach is presumed (45 CFR 164.402(2))", "determination: low_probability")
 	for _, want := range []string{
-		"ba-notice 2026-03-19 pending 45 CFR 164.410(b); BAA",
-		"individuals 2026-05-08 pending 45 CFR 164.404(b) affected individuals (12)",
+		"ba-notice 2026-03-19 sent 2026-03-11 45 CFR 164.410(b); BAA",
+		"the pharmacy is not our agent, so our clock starts on 2026-03-11, the day it reported (74 FR 42740; 78 FR 5566)",
+		"individuals 2026-05-10 pending 45 CFR 164.404(b) affected individuals (12)",
 		"hhs 2027-03-01 pending 45 CFR 164.408(c)",
 	} {
 		require.Contains(t, presumed, want)
@@ -93,12 +94,12 @@ func TestScenario(t *testing.T) {
 	require.NotContains(t, at300, "media:")
 	require.Contains(t, at300, "hhs 2027-03-01 pending 45 CFR 164.408(c)")
 	require.Contains(t, at300, "HHS annual log 2026 (due 2027-03-01) lists inc-2026-002: 300 individuals, report by 2027-03-01")
-	require.Contains(t, at640, "media:OH 2026-07-12 pending 45 CFR 164.406 prominent media outlets serving OH")
-	require.Contains(t, at640, "added: media:OH due 2026-07-12")
-	require.Contains(t, at640, "moved: hhs 2027-03-01 -> 2026-07-12")
+	require.Contains(t, at640, "media:OH 2026-07-14 pending 45 CFR 164.406 prominent media outlets serving OH")
+	require.Contains(t, at640, "added: media:OH due 2026-07-14")
+	require.Contains(t, at640, "moved: hhs 2027-03-01 -> 2026-07-14")
 	require.Contains(t, at640, "HHS annual log 2026 (due 2027-03-01): no breach of fewer than 500 individuals")
-	require.Contains(t, at1164, "added: state:IN-24-4.9:Attorney General due 2026-06-27")
-	require.Contains(t, at1164, "added: state:IN-24-4.9:individuals due 2026-06-27")
+	require.Contains(t, at1164, "added: state:IN-24-4.9:ag due 2026-06-29")
+	require.Contains(t, at1164, "added: state:IN-24-4.9:individuals due 2026-06-29")
 	require.NotContains(t, at1164, "added: media")
 	require.NotContains(t, out, "media:KY")
 	require.NotContains(t, out, "media:IN")
@@ -107,11 +108,16 @@ func TestScenario(t *testing.T) {
 		// An oral law-enforcement statement delays notice 30 days (45 CFR 164.412(b)).
 		"oral statement by Det. Ray Okafor, badge 4471, Cincinnati Police Department",
 		"delayed until 2026-05-20 (45 CFR 164.412(b))",
-		"moved: individuals 2026-06-12 -> 2026-07-12",
+		"moved: individuals 2026-06-14 -> 2026-07-14",
+		// Kentucky's exemption is unverified: it stays owed until counsel decides.
+		"2026-05-27 counsel: state:KY-365.732:individuals is not_required (KRS 365.732(8))",
+		// The Indiana AG notice is due no later than the letters: sending them moves it.
+		"moved: state:IN-24-4.9:ag 2026-06-29 -> 2026-06-03\nbecause it now counts from the individual notice on 2026-06-03",
+		"sent individuals: affected individuals (1164), first-class mail, reaching 1,164 individuals",
 		// The weekly sweep: due soon, then the Indiana AG notice missed.
-		"2026-06-01 sweep: notice due in 26 days (deadline 2026-06-27): state:IN-24-4.9:individuals",
-		"2026-06-08 sweep: NOTICE MISSED, deadline 2026-06-03 passed 5 days ago: state:IN-24-4.9:Attorney General",
-		"2026-06-10 sent state:IN-24-4.9:Attorney General: Attorney General, Indiana AG online breach form (late), 7 days after its deadline 2026-06-03",
+		"2026-06-01 sweep: notice due in 28 days (deadline 2026-06-29): state:IN-24-4.9:individuals",
+		"2026-06-08 sweep: NOTICE MISSED, deadline 2026-06-03 passed 5 days ago: state:IN-24-4.9:ag",
+		"2026-06-10 sent state:IN-24-4.9:ag: Attorney General, Indiana AG online breach form (late), 7 days after its deadline 2026-06-03",
 		"2026-06-04 sent media:OH",
 	} {
 		require.Contains(t, out, want)
@@ -121,12 +127,12 @@ func TestScenario(t *testing.T) {
 	rep := reportPart(t, out)
 	for _, want := range []string{
 		"inc-2026-001 Misdirected fax of a refill batch: closed 2026-03-13",
-		"inc-2026-002 Laptop stolen in a break-in at the pharmacy: open, discovered 2026-04-13, 1,164 individuals (OH 880, KY 270, IN 14)",
-		"Owed on 2026-06-15 (what, to whom, by when): 1",
-		"no fixed day state:KY:not-researched [U] 270 residents of KY (inc-2026-002)",
+		"inc-2026-002 Laptop stolen in a break-in at the pharmacy: open, discovered 2026-04-15, 1,164 individuals (OH 880, KY 270, IN 14)",
+		"Owed on 2026-06-15 (what, to whom, by when): 0",
+		"state:KY-365.732:individuals [U] - not required KRS § 365.732 270 residents of KY",
 		"HHS log of breaches of fewer than 500 discovered in 2026 (45 CFR 164.408(c)), due 2027-03-01: 0",
 		"hash chain verified OK",
-		"of them 3 breach-notice reminders",
+		"of them 4 breach-notice reminders",
 	} {
 		require.Contains(t, rep, want)
 	}
