@@ -1032,7 +1032,13 @@ func (c *calc) rule(r *statelaws.Rule, a Affected, fedInd, fedHHS int) {
 			if n.Condition == statelaws.CondNoHarm && i.Determination != nil {
 				nfrom, nev = i.Determination.DecidedOn, AnchorDetermination
 			}
-			o.Deadline, o.CountsFrom = c.deadline(n.Deadline, nfrom, cal, d, r.Delay.After), Anchor{nev, nfrom}
+			nd := d
+			if n.Condition == statelaws.CondDelayed {
+				// The reasons for a delay are due within the period the delay suspends
+				// (La. R.S. 51:3074(E)): the delay does not move their own deadline.
+				nd = delays{}
+			}
+			o.Deadline, o.CountsFrom = c.deadline(n.Deadline, nfrom, cal, nd, r.Delay.After), Anchor{nev, nfrom}
 			when = fmt.Sprintf("within %s after %s", n.Deadline, triggerName(r.Trigger))
 			if nev == AnchorDetermination && n.Condition == statelaws.CondNoHarm {
 				when = fmt.Sprintf("within %s after the determination (%s)", n.Deadline, nfrom)
