@@ -169,7 +169,7 @@ func TestDelayedBusinessDays(t *testing.T) {
 	i.Delays = []incident.Delay{oral("FBI", day(2026, 3, 4))} // delays 2026-03-04 to 2026-04-03
 	obs = obligations(t, i, withRules(t, vt))
 	assert.Equal(t, day(2026, 4, 21), must(t, obs, "state:VT-test:individuals").Deadline, "toll: 1 business day before, 13 after")
-	assert.Contains(t, must(t, obs, "state:VT-test:individuals").Reason, "State's own delay provision")
+	assert.Contains(t, must(t, obs, "state:VT-test:individuals").Reason, "The State honours the delay")
 
 	opts := withRules(t, vt)
 	opts.DelayPolicy = incident.DelayExtend

@@ -50,18 +50,32 @@ func TestEnums(t *testing.T) {
 	})
 	t.Run("Party", func(t *testing.T) {
 		enumtest.Check(t, "incident", "party", []string{"individuals", "substitute_notice", "telephone", "media", "hhs",
-			"business_associate", "state_individuals", "state_regulator"}, incident.PartyValues())
+			"business_associate", "state_individuals", "state_regulator", "consumer_reporting_agencies"}, incident.PartyValues())
 	})
 	t.Run("PHIType (HHS portal)", func(t *testing.T) {
 		enumtest.Check(t, "incident", "phi_types", []string{"clinical", "demographic", "financial", "other"}, incident.PHITypeValues())
 	})
 	t.Run("Status", func(t *testing.T) {
-		enumtest.Check(t, "incident", "status", []string{"pending", "sent", "not_required"}, incident.StatusValues())
+		enumtest.Check(t, "incident", "status", []string{"pending", "sent", "not_required", "recommended"}, incident.StatusValues())
 	})
 	t.Run("NotRequiredReason (164.402, 74 FR 42740, State laws)", func(t *testing.T) {
 		enumtest.Check(t, "incident", "not_required_code", []string{"not_phi", "secured", "exception", "low_probability",
-			"elements_not_covered", "hipaa_exempt", "hipaa_deemed_compliant", "below_threshold", "no_hhs_notice"},
+			"elements_not_covered", "hipaa_exempt", "hipaa_deemed_compliant", "below_threshold", "no_hhs_notice",
+			"out_of_scope", "state_safe_harbor", "condition_not_met", "no_statute", "counsel_decision"},
 			incident.NotRequiredReasonValues())
+	})
+	t.Run("Flag", func(t *testing.T) {
+		enumtest.Check(t, "incident", "flags", []string{"unverified", "counsel_review", "count_not_known", "owed_again",
+			"urgent", "no_determination", "delay_not_honoured", "effective_after_discovery", "no_statute",
+			"not_researched", "ba_report_not_recorded"}, incident.FlagValues())
+	})
+	t.Run("AnchorEvent", func(t *testing.T) {
+		enumtest.Check(t, "incident", "counts_from.event", []string{"discovery", "ba_discovery", "determination",
+			"individual_notice", "hhs_notice", "delay_end", "year_end"}, incident.AnchorEventValues())
+	})
+	t.Run("SubstituteMethod (164.404(d)(2))", func(t *testing.T) {
+		enumtest.Check(t, "incident", "substitute.method", []string{"web_posting", "major_media", "other_written",
+			"telephone", "other"}, incident.SubstituteMethodValues())
 	})
 	t.Run("ReportType (164.408(c), HHS portal)", func(t *testing.T) {
 		enumtest.Check(t, "incident", "report_type", []string{"initial", "addendum"}, incident.ReportTypeValues())

@@ -125,12 +125,17 @@ func rule(id string, code statelaws.Code, edit ...func(*statelaws.Rule)) statela
 	return r
 }
 
-// regulator returns a regulator notice for tests.
-func regulator(name string, min int, p statelaws.Period, rel statelaws.Relative, appliesToHIPAA bool) statelaws.RegulatorNotice {
-	return statelaws.RegulatorNotice{
-		Regulator: name, MinResidents: min, Deadline: p, Relative: rel, AppliesToHIPAA: appliesToHIPAA,
+// regulator returns a regulator notice for tests, with the code id (its key's last part)
+// and the display name name; edit it with the options.
+func regulator(id, name string, min int, p statelaws.Period, rel statelaws.Relative, appliesToHIPAA bool, edit ...func(*statelaws.RegulatorNotice)) statelaws.RegulatorNotice {
+	n := statelaws.RegulatorNotice{
+		ID: id, Regulator: name, MinResidents: min, Deadline: p, Relative: rel, AppliesToHIPAA: appliesToHIPAA,
 		Citation: "Test Stat. § reg", Mark: statelaws.MarkSecondary,
 	}
+	for _, e := range edit {
+		e(&n)
+	}
+	return n
 }
 
 // calendarDays and businessDays build periods.

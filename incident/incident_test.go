@@ -58,7 +58,7 @@ func TestIncidentValidate(t *testing.T) {
 			i.BreachType, i.Location = incident.BreachTheft, incident.LocationLaptop
 			i.Determination = &incident.Determination{Outcome: incident.OutcomeBreach, DecidedBy: officer, DecidedOn: disc}
 			i.Delays = []incident.Delay{{Kind: incident.DelayWritten, Official: "SA Chen", Agency: "FBI", StatedOn: disc, Until: disc + 30}}
-			i.Notices = []incident.Notice{{Key: "individuals", SentOn: disc + 40, Method: "first-class mail"}}
+			i.Notices = []incident.Notice{{Key: "individuals", SentOn: disc + 40, Method: "first-class mail", Individuals: 700}}
 		}, "", ""},
 		{"OKTotalAboveStates (residents of unknown States)", func(i *incident.Incident) { i.Total = 1000 }, "", ""},
 		{"ErrIDEmpty", func(i *incident.Incident) { i.ID = " " }, "id", "must not be empty"},
@@ -123,7 +123,7 @@ func TestIncidentValidate(t *testing.T) {
 				return
 			}
 			requireInvalid(t, err, tt.field, tt.rule)
-			_, oerr := incident.Obligations(&i, incident.Options{})
+			_, oerr := incident.Obligations(&i, federalOnly(t))
 			require.ErrorIs(t, oerr, validation.ErrInvalid, "Obligations refuses an invalid incident")
 		})
 	}

@@ -23,7 +23,9 @@ func TestAnnualLog(t *testing.T) {
 	small.Identifiers = []incident.IdentifierType{incident.IdentifierName, incident.IdentifierHealthPlanID}
 	small.Description = strings.Repeat("é", incident.PortalDescriptionMax+10)
 	small.Mitigation = incident.Mitigation{Assurances: true, Note: "recipient attested destruction"}
-	small.Notices = []incident.Notice{{Key: "individuals", SentOn: day(2027, 9, 1)}, {Key: "substitute-notice", SentOn: day(2027, 9, 1)}}
+	small.Affected[0].NoContact = 1
+	small.Notices = []incident.Notice{{Key: "individuals", SentOn: day(2027, 9, 1), Individuals: 3},
+		{Key: "substitute-notice", SentOn: day(2027, 9, 1), Substitute: &incident.Substitute{Method: incident.SubstituteTelephone}}}
 
 	earlier := newIncident(day(2027, 2, 1), in("TX", 12))
 	earlier.ID, earlier.Title = "inc-earlier", "Lost films"
@@ -44,7 +46,7 @@ func TestAnnualLog(t *testing.T) {
 	otherYear.ID = "inc-2026"
 
 	invalid := newIncident(day(2027, 5, 1), in("TX", 4))
-	invalid.ID, invalid.Total = "inc-bad", 1
+	invalid.ID, invalid.Total = "inc-bad", -1
 
 	l := incident.AnnualLog([]incident.Incident{small, large, exactly500, notBreach, otherYear, invalid, earlier}, 2027)
 	assert.Equal(t, 2027, l.Year)

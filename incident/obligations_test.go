@@ -138,16 +138,6 @@ func TestFederalObligations(t *testing.T) {
 			nil,
 		},
 		{
-			"164.404(d)(3): misuse imminent: telephone as well",
-			func() incident.Incident {
-				i := newIncident(day(2026, 1, 1), in("TX", 40))
-				i.MisuseImminent = true
-				return i
-			}(),
-			map[string]due{"telephone": {day(2026, 3, 2), "45 CFR 164.404(d)(3)"}},
-			nil,
-		},
-		{
 			"164.404(a)(2): would have known earlier: the clock starts then",
 			func() incident.Incident {
 				i := newIncident(day(2026, 4, 10), in("TX", 40))
@@ -255,7 +245,7 @@ func TestNotABreach(t *testing.T) {
 // that reaches 500 after the letters never makes the HHS notice late at once).
 func TestStatusFromNotices(t *testing.T) {
 	i := newIncident(day(2026, 4, 10), in("OH", 520), in("KY", 130))
-	i.Notices = []incident.Notice{{Key: "individuals", SentOn: day(2026, 5, 1), Method: "first-class mail"}}
+	i.Notices = []incident.Notice{{Key: "individuals", SentOn: day(2026, 5, 1), Method: "first-class mail", Individuals: 650}}
 	obs := obligations(t, i, federalOnly(t))
 
 	ind := must(t, obs, "individuals")
@@ -275,7 +265,9 @@ func TestStatusFromNotices(t *testing.T) {
 		i.Notices = []incident.Notice{{Key: "individuals", SentOn: day(2026, 5, 1), Individuals: 300}}
 		ind := must(t, obligations(t, i, federalOnly(t)), "individuals")
 		assert.Equal(t, incident.StatusPending, ind.Status, "300 of 650 reached")
-		assert.Contains(t, ind.Reason, "350 remain")
+		assert.Equal(t, 350, ind.Remaining)
+		assert.True(t, ind.Has(incident.FlagOwedAgain))
+		assert.Contains(t, ind.Reason, "the other 350 are owed notice")
 		i.Notices = append(i.Notices, incident.Notice{Key: "individuals", SentOn: day(2026, 5, 20), Individuals: 350})
 		assert.Equal(t, incident.StatusSent, must(t, obligations(t, i, federalOnly(t)), "individuals").Status)
 	})
@@ -364,6 +356,7 @@ func TestCountGrowsPastThreshold(t *testing.T) {
 // TestStateKeys: keys are deterministic.
 func TestStateKeys(t *testing.T) {
 	assert.Equal(t, "state:NY-899-aa:individuals", incident.StateKey("NY-899-aa", "individuals"))
-	assert.Equal(t, "state:NY-899-aa:Attorney General", incident.StateKey("NY-899-aa", "Attorney General"))
+	assert.Equal(t, "state:NY-899-aa:ag-hhs-copy", incident.StateKey("NY-899-aa", "ag-hhs-copy"))
+	assert.Equal(t, "media:unknown-state", incident.KeyMediaUnknownState)
 	assert.Equal(t, "media:OH", incident.MediaKey(statelaws.Code("OH")))
 }
