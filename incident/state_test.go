@@ -236,7 +236,9 @@ func TestStateObligations(t *testing.T) {
 			"state-laws.md an unverified regulator notice is flagged alone",
 			[]statelaws.Rule{rule("CO-6-1-716", "CO", func(r *statelaws.Rule) {
 				r.Regulators = []statelaws.RegulatorNotice{regulator("cra", "Consumer reporting agencies", 1001, statelaws.Period{}, statelaws.RelTrigger, true,
-					func(n *statelaws.RegulatorNotice) { n.Mark, n.Kind = statelaws.MarkUnverified, statelaws.KindConsumerReporting })}
+					func(n *statelaws.RegulatorNotice) {
+						n.Mark, n.Kind = statelaws.MarkUnverified, statelaws.KindConsumerReporting
+					})}
 			})},
 			func() incident.Incident { return newIncident(disc, in("CO", 2000)) },
 			[]want{
