@@ -28,6 +28,9 @@ const (
 	fNotPHI
 	fException
 	fIndividualsSent
+	fBAAgent
+	fBAReported
+	fUnknownStateNoContact
 )
 
 // FuzzObligations feeds arbitrary facts (dates, counts per State, flags, delays) and checks
@@ -76,6 +79,17 @@ func FuzzObligations(f *testing.F) {
 			i.StartedOn = disc - date.Date(startBack)
 			invalid = invalid || startBack < 0 || (i.WouldHaveKnownOn != date.Zero && i.WouldHaveKnownOn < i.StartedOn)
 		}
+		if flags&fBAAgent != 0 {
+			i.BAAgent = true
+			invalid = invalid || flags&fBA == 0
+		}
+		if flags&fBAReported != 0 {
+			i.BAReportedOn = disc
+			if i.WouldHaveKnownOn != date.Zero && i.WouldHaveKnownOn < disc {
+				i.BAReportedOn = i.WouldHaveKnownOn
+			}
+			invalid = invalid || flags&fBA == 0
+		}
 		if flags&fElementsMedical != 0 {
 			i.Elements = []statelaws.DataElement{statelaws.ElementMedical}
 		}
@@ -106,6 +120,9 @@ func FuzzObligations(f *testing.F) {
 		total := sum + int64(extra)
 		i.Total = int(total)
 		invalid = invalid || extra < 0 || total > incident.MaxCount
+		if flags&fUnknownStateNoContact != 0 && extra > 0 {
+			i.NoContactUnknownState = int(extra % 11)
+		}
 
 		// Determination.
 		switch {
@@ -137,15 +154,14 @@ func FuzzObligations(f *testing.F) {
 			case 2:
 				i.Delays = append(i.Delays, written(agency, stated, stated+date.Date(d.l%400)))
 				invalid = invalid || d.l%400 < 0
-			case 3:
+			case 3: // a written statement with no time runs under the oral rule (164.412(b))
 				i.Delays = append(i.Delays, written(agency, stated, date.Zero))
-				invalid = true
 			}
 		}
 
 		if flags&fIndividualsSent != 0 {
 			sent := disc + date.Date(uint16(o1)%120)
-			i.Notices = []incident.Notice{{Key: incident.KeyIndividuals, SentOn: sent, Method: "first-class mail"}}
+			i.Notices = []incident.Notice{{Key: incident.KeyIndividuals, SentOn: sent, Method: "first-class mail", Individuals: max(1, min(i.Total, incident.MaxCount))}}
 		}
 
 		opts := incident.Options{Rules: set}
@@ -172,26 +188,44 @@ func checkInvariants(t *testing.T, i *incident.Incident, policy incident.DelayPo
 	breach := i.Determination == nil || i.Determination.Outcome == incident.OutcomeBreach
 	seen := map[string]bool{}
 	over := map[string]bool{}
+	located := 0
 	for _, a := range i.Affected {
-		if a.Count > incident.MediaThreshold {
+		located += a.Count
+		if a.Count > incident.MediaThreshold || a.Count == 0 { // a State not yet counted may have more
 			over[incident.MediaKey(a.State)] = true
 		}
+	}
+	if i.Total == 0 && len(i.Affected) == 0 || i.Total > 0 && i.Total-located > incident.MediaThreshold {
+		over[incident.KeyMediaUnknownState] = true
 	}
 	var ind incident.Obligation
 	for k, o := range obs {
 		if n, ok := sentOn(i, o.Key); ok {
 			require.Equal(t, n, o.SentOn, o.Key)
-			if o.Status != incident.StatusNotRequired {
+			if o.Status != incident.StatusNotRequired && !o.Has(incident.FlagOwedAgain) {
 				require.Equal(t, incident.StatusSent, o.Status, o.Key)
 			}
-		} else {
+		} else if o.Key != incident.KeyBANotice || i.BAReportedOn == date.Zero {
 			require.NotEqual(t, incident.StatusSent, o.Status, o.Key)
+		}
+		require.NotEmpty(t, o.Citation, o.Key)
+		require.True(t, o.Mark.Valid(), "%s: mark %q", o.Key, o.Mark)
+		require.NotNil(t, o.Flags, o.Key)
+		for _, f := range o.Flags {
+			require.True(t, f.Valid(), "%s: flag %q", o.Key, f)
+		}
+		require.Equal(t, o.Has(incident.FlagUnverified), o.Unverified, o.Key)
+		if o.Status == incident.StatusRecommended {
+			require.Equal(t, date.Zero, o.Deadline, "%s: a recommendation has no deadline", o.Key)
 		}
 		require.False(t, seen[o.Key], "key %s twice", o.Key)
 		seen[o.Key] = true
 		require.True(t, o.Status.Valid() && o.Party.Valid(), "%s: status %q party %q", o.Key, o.Status, o.Party)
-		if o.Deadline != date.Zero {
+		// A State's deadlines move only for the delays it honours; federal ones for all.
+		if o.Deadline != date.Zero && o.Key != incident.KeyBANotice {
 			require.GreaterOrEqual(t, o.Deadline, disc, "%s: deadline before discovery", o.Key)
+		}
+		if o.Deadline != date.Zero && !strings.HasPrefix(o.Key, "state:") {
 			require.GreaterOrEqual(t, o.Deadline, end, "%s: deadline before the delay ends (164.412)", o.Key)
 			for _, d := range i.Delays {
 				require.False(t, o.Deadline >= d.StatedOn && o.Deadline < d.End() && o.Deadline < end,
@@ -240,7 +274,7 @@ func checkInvariants(t *testing.T, i *incident.Incident, policy incident.DelayPo
 	}
 	// 164.408: HHS timing follows the total.
 	hhs, _ := find(obs, incident.KeyHHS)
-	if i.Total >= incident.HHSThreshold {
+	if i.Total >= incident.HHSThreshold || i.Total == 0 { // a count not yet known is 500 or more
 		require.Equal(t, "45 CFR 164.408(b)", hhs.Citation, fmt.Sprint(i.Total))
 		want := ind.Deadline
 		if n := ind.SentOn; n != date.Zero && n < want {
