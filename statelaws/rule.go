@@ -79,9 +79,9 @@ type RegulatorNotice struct {
 	// Relative is what Deadline counts from.
 	Relative Relative `json:"relative"`
 	// AppliesToHIPAA reports whether a HIPAA-regulated entity must still send it
-	// (e.g. NY GBL 899-aa(9) and IL 815 ILCS 530/50: true). Where state-laws.md does not
-	// say, Default sets it true unless the law does not apply to HIPAA entities at all,
-	// and the Note says so.
+	// (e.g. NY GBL 899-aa(9) and IL 815 ILCS 530/50: true). Where the research
+	// (state-laws.md, state-laws-remaining.md) does not say, Default sets it true unless
+	// the law does not apply to HIPAA entities at all, and the Note says so.
 	AppliesToHIPAA bool `json:"applies_to_hipaa"`
 	// Citation is the section that requires the notice.
 	Citation string `json:"citation"`
