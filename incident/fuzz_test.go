@@ -119,7 +119,9 @@ func FuzzObligations(f *testing.F) {
 		}
 		total := sum + int64(extra)
 		i.Total = int(total)
-		invalid = invalid || extra < 0 || total > incident.MaxCount
+		// A zero total is not yet known (at least the States' counts); otherwise it may
+		// not be less than their sum.
+		invalid = invalid || total < 0 || extra < 0 && total != 0 || total > incident.MaxCount
 		if flags&fUnknownStateNoContact != 0 && extra > 0 {
 			i.NoContactUnknownState = int(extra % 11)
 		}
