@@ -278,3 +278,116 @@ func TestLawCountNotKnown(t *testing.T) {
 		assert.False(t, o.Has(incident.FlagCountUnknown), o.Key)
 	}
 }
+
+// TestLawFederalCounts checks the federal notices as counts change.
+func TestLawFederalCounts(t *testing.T) {
+	disc := lawDay(2026, 9, 1)
+	noRules, err := statelaws.NewSet(nil)
+	require.NoError(t, err)
+	fed := func(i incident.Incident) []incident.Obligation {
+		obs, err := incident.Obligations(&i, incident.Options{Rules: noRules})
+		require.NoError(t, err)
+		return obs
+	}
+	t.Run("45 CFR 164.404(a)(1): the count grows past the letters sent, the rest are owed again", func(t *testing.T) {
+		i := lawIncident(disc, "OH", 300)
+		i.Notices = []incident.Notice{{Key: incident.KeyIndividuals, SentOn: disc + 20, Individuals: 300}}
+		before := fed(i)
+		assert.Equal(t, incident.StatusSent, lawGet(t, before, incident.KeyIndividuals).Status)
+		i.Affected[0].Count, i.Total = 350, 350
+		after := fed(i)
+		o := lawGet(t, after, incident.KeyIndividuals)
+		assert.Equal(t, incident.StatusPending, o.Status)
+		assert.Equal(t, 50, o.Remaining)
+		assert.True(t, o.Has(incident.FlagOwedAgain))
+		assert.Equal(t, disc+60, o.Deadline, "the same deadline")
+		added, _ := incident.Diff(before, after)
+		assert.Contains(t, keysOf(added), incident.KeyIndividuals, "an obligation event")
+		i.Notices = append(i.Notices, incident.Notice{Key: incident.KeyIndividuals, SentOn: disc + 30, Individuals: 50})
+		assert.Equal(t, incident.StatusSent, lawGet(t, fed(i), incident.KeyIndividuals).Status)
+	})
+	t.Run("45 CFR 164.404(a)(1): a notice to individuals says how many it reached", func(t *testing.T) {
+		i := lawIncident(disc, "OH", 30)
+		i.Notices = []incident.Notice{{Key: incident.KeyIndividuals, SentOn: disc + 2}}
+		require.Error(t, i.Validate())
+	})
+	t.Run("45 CFR 164.404(d)(2)(ii): a telephone substitute no longer suffices at 10", func(t *testing.T) {
+		i := lawIncident(disc, "OH", 300)
+		i.Affected[0].NoContact = 4
+		i.NoContactUnknownState, i.Total = 2, 320
+		i.Notices = []incident.Notice{{Key: incident.KeySubstitute, SentOn: disc + 5, Substitute: &incident.Substitute{Method: incident.SubstituteTelephone}}}
+		o := lawGet(t, fed(i), incident.KeySubstitute)
+		assert.Equal(t, incident.StatusSent, o.Status, "6 without contact: telephone suffices (164.404(d)(2)(i))")
+		assert.Equal(t, "6 individuals without sufficient contact information", o.Recipient, "the State unknown counted too")
+		i.NoContactUnknownState = 6
+		o = lawGet(t, fed(i), incident.KeySubstitute)
+		assert.Equal(t, incident.StatusPending, o.Status)
+		assert.True(t, o.Has(incident.FlagOwedAgain))
+		assert.Equal(t, "45 CFR 164.404(d)(2)(ii)", o.Citation)
+		i.Notices = append(i.Notices, incident.Notice{Key: incident.KeySubstitute, SentOn: disc + 9,
+			Substitute: &incident.Substitute{Method: incident.SubstituteWebPosting, TollFree: true}})
+		o = lawGet(t, fed(i), incident.KeySubstitute)
+		assert.Equal(t, incident.StatusSent, o.Status)
+		assert.Equal(t, disc+9+89, o.PostingUntil, "90 days of posting")
+		assert.Equal(t, disc+9+89, o.TollFreeUntil, "a toll-free number for 90 days")
+	})
+	t.Run("45 CFR 164.404(d)(3): telephone notice is an urgent recommendation, not a deadline", func(t *testing.T) {
+		i := lawIncident(disc, "OH", 30)
+		i.MisuseImminent = true
+		o := lawGet(t, fed(i), incident.KeyTelephone)
+		assert.Equal(t, incident.StatusRecommended, o.Status)
+		assert.Zero(t, o.Deadline)
+		assert.True(t, o.Has(incident.FlagUrgent))
+	})
+	t.Run("74 FR 42740, 78 FR 5566: a non-agent BA's report starts the practice's clock", func(t *testing.T) {
+		i := lawIncident(disc, "OH", 30)
+		i.DiscoveredBy, i.BAReportingDays, i.BAReportingDayKind = incident.DiscovererBusinessAssociate, 10, statelaws.BusinessDays
+		// Not yet reported: the BA's discovery, the earliest day, flagged.
+		obs := fed(i)
+		assert.Equal(t, disc+60, lawGet(t, obs, incident.KeyIndividuals).Deadline)
+		assert.True(t, lawGet(t, obs, incident.KeyIndividuals).Has(incident.FlagBAReportNotRecorded))
+		// Tue 2026-09-01 + 10 business days (Labor Day, Mon 9/7, is a holiday) = 2026-09-16.
+		assert.Equal(t, lawDay(2026, 9, 16), lawGet(t, obs, incident.KeyBANotice).Deadline)
+		i.BAReportedOn = disc + 12
+		obs = fed(i)
+		assert.Equal(t, disc+12+60, lawGet(t, obs, incident.KeyIndividuals).Deadline)
+		assert.Equal(t, disc+12, i.Discovery())
+		ba := lawGet(t, obs, incident.KeyBANotice)
+		assert.Equal(t, incident.StatusSent, ba.Status)
+		assert.Equal(t, disc+12, ba.SentOn)
+		i.BAAgent = true
+		assert.Equal(t, disc+60, lawGet(t, fed(i), incident.KeyIndividuals).Deadline, "an agent's discovery is imputed")
+		assert.Equal(t, disc, i.Discovery())
+	})
+}
+
+// TestLawCalendars: a supplied calendar adds to the federal holidays unless it replaces
+// them, and a State's own calendar adds to the one in use for that State only.
+func TestLawCalendars(t *testing.T) {
+	disc := lawDay(2026, 6, 1) // Monday
+	i := lawIncident(disc, "CA", 20, statelaws.ElementMedical)
+	get := func(opts incident.Options) date.Date {
+		opts.Rules = statelaws.DefaultSet()
+		obs, err := incident.Obligations(&i, opts)
+		require.NoError(t, err)
+		return lawGet(t, obs, incident.StateKey("CA-HSC-1280.15", "cdph")).Deadline
+	}
+	// 15 business days from Mon 2026-06-01, with Juneteenth (Fri 6/19) a federal holiday: 6/23.
+	assert.Equal(t, lawDay(2026, 6, 23), get(incident.Options{}))
+	extra := statelaws.HolidayList{lawDay(2026, 6, 10)}
+	assert.Equal(t, lawDay(2026, 6, 24), get(incident.Options{Calendar: extra}), "added to the federal holidays")
+	assert.Equal(t, lawDay(2026, 6, 23), get(incident.Options{Calendar: extra, ReplaceCalendar: true}), "replacing them: 6/19 counts, 6/10 does not")
+	assert.Equal(t, lawDay(2026, 6, 24), get(incident.Options{StateCalendars: map[statelaws.Code]statelaws.Calendar{"CA": extra}}))
+	assert.Equal(t, lawDay(2026, 6, 23), get(incident.Options{StateCalendars: map[statelaws.Code]statelaws.Calendar{"NY": extra}}), "another State's calendar")
+	_, err := incident.Obligations(&i, incident.Options{StateCalendars: map[statelaws.Code]statelaws.Calendar{"ZZ": extra}})
+	require.Error(t, err)
+}
+
+// keysOf lists the keys of obligations.
+func keysOf(obs []incident.Obligation) []string {
+	out := make([]string, len(obs))
+	for k, o := range obs {
+		out[k] = o.Key
+	}
+	return out
+}
