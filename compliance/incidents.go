@@ -339,15 +339,8 @@ func (s IncidentService) RecordNotice(ctx context.Context, ref record.Ref[incide
 				return eventSpec{}, err
 			}
 			n.Key = strings.TrimSpace(n.Key)
-			if n.Key == "" {
-				return eventSpec{}, validation.New("incident", "key", "must not be empty")
-			}
-			k := slices.IndexFunc(obs, func(o incident.Obligation) bool { return o.Key == n.Key })
-			if k < 0 {
-				return eventSpec{}, validation.New("incident", "key", "%q is not an obligation of the incident", n.Key)
-			}
-			if st := obs[k].Status; st != incident.StatusPending && st != incident.StatusRecommended {
-				return eventSpec{}, fmt.Errorf("incident %q: notice %q is %s: %w", i.ID, n.Key, obs[k].Status, incident.ErrNotPending)
+			if err := checkOpen(i, obs, n.Key); err != nil {
+				return eventSpec{}, err
 			}
 			i.Notices = append(i.Notices, n)
 			if err := i.Validate(); err != nil {
@@ -357,6 +350,23 @@ func (s IncidentService) RecordNotice(ctx context.Context, ref record.Ref[incide
 			p.Notice = n.Key
 			return eventSpec{EventNoticeSent, p}, nil
 		})
+}
+
+// checkOpen refuses a key that is empty or not an obligation of the incident (invalid
+// input), and one whose obligation is neither pending nor recommended
+// ([incident.ErrNotPending]): what a notice or a decision may be recorded for.
+func checkOpen(i *incident.Incident, obs []incident.Obligation, key string) error {
+	if key == "" {
+		return validation.New("incident", "key", "must not be empty")
+	}
+	k := slices.IndexFunc(obs, func(o incident.Obligation) bool { return o.Key == key })
+	if k < 0 {
+		return validation.New("incident", "key", "%q is not an obligation of the incident", key)
+	}
+	if st := obs[k].Status; st != incident.StatusPending && st != incident.StatusRecommended {
+		return fmt.Errorf("incident %q: notice %q is %s: %w", i.ID, key, st, incident.ErrNotPending)
+	}
+	return nil
 }
 
 // DecideNotRequired records counsel's decision that a pending obligation of a State law
@@ -379,15 +389,8 @@ func (s IncidentService) DecideNotRequired(ctx context.Context, ref record.Ref[i
 				return eventSpec{}, err
 			}
 			d.Key = strings.TrimSpace(d.Key)
-			if d.Key == "" {
-				return eventSpec{}, validation.New("incident", "key", "must not be empty")
-			}
-			k := slices.IndexFunc(obs, func(o incident.Obligation) bool { return o.Key == d.Key })
-			if k < 0 {
-				return eventSpec{}, validation.New("incident", "key", "%q is not an obligation of the incident", d.Key)
-			}
-			if st := obs[k].Status; st != incident.StatusPending && st != incident.StatusRecommended {
-				return eventSpec{}, fmt.Errorf("incident %q: notice %q is %s: %w", i.ID, d.Key, st, incident.ErrNotPending)
+			if err := checkOpen(i, obs, d.Key); err != nil {
+				return eventSpec{}, err
 			}
 			i.Decisions = append(i.Decisions, d)
 			if err := i.Validate(); err != nil {

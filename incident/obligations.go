@@ -277,7 +277,7 @@ func Obligations(i *Incident, opts Options) ([]Obligation, error) {
 		breach: i.outcome() == OutcomeBreach,
 		sent:   make(map[string][]Notice, len(i.Notices)), decided: make(map[string]Decision, len(i.Decisions)),
 	}
-	c.fed = c.delaysOf(i.Delays)
+	c.fed = delaysOf(i.Delays)
 	for _, n := range i.Notices {
 		c.sent[n.Key] = append(c.sent[n.Key], n)
 	}
@@ -366,7 +366,7 @@ func (c *calc) finish() {
 			o.Remaining = 0
 		}
 		if o.Status == StatusNotRequired {
-			o.Deadline, o.CountsFrom = date.Zero, Anchor{}
+			o.Deadline = date.Zero
 		}
 		if o.Deadline == date.Zero {
 			o.CountsFrom = Anchor{}
@@ -379,7 +379,7 @@ func (c *calc) finish() {
 }
 
 // delaysOf returns the days delayed by ds and their end.
-func (c *calc) delaysOf(ds []Delay) delays {
+func delaysOf(ds []Delay) delays {
 	return delays{spans: spans(ds), end: DelayEnd(ds)}
 }
 
@@ -393,7 +393,7 @@ func (c *calc) delaysFor(r *statelaws.Rule) (delays, bool) {
 			honoured = append(honoured, d)
 		}
 	}
-	return c.delaysOf(honoured), len(honoured) < len(c.i.Delays)
+	return delaysOf(honoured), len(honoured) < len(c.i.Delays)
 }
 
 // deadline returns the last day p allows after from, counted on cal, with the delays d

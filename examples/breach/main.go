@@ -350,7 +350,7 @@ func (s *sim) stolenLaptop(reportingDays int) {
 	})
 	s.p("%s  law enforcement: %s statement by %s, %s:", s.today(), delay.Kind, delay.Official, delay.Agency)
 	s.p("    notice would impede the investigation; delayed until %s (45 CFR 164.412(b)), the clock is tolled:", incident.DelayEnd(f.Incident.Delays))
-	s.changes(laptop)
+	s.changes(laptop, false)
 
 	s.on(date.New(2026, time.April, 27))
 	s.recount(incident.Affected{State: "OH", Count: 540}, incident.Affected{State: "KY", Count: 100})
@@ -451,7 +451,7 @@ func (s *sim) recount(affected ...incident.Affected) {
 	}
 	s.p("%s  the investigation now counts %s individuals (%s):", s.today(), num(f.Incident.Total), counts(f.Incident.Affected))
 	s.table(f.Obligations)
-	s.changes(laptop)
+	s.changes(laptop, false)
 }
 
 // notice records a notice of incident id the practice sent today, then prints what the
@@ -473,7 +473,7 @@ func (s *sim) notice(id incident.ID, n incident.Notice) {
 		reached = fmt.Sprintf(", reaching %s individuals", num(n.Individuals))
 	}
 	s.p("%s  sent %s: %s, %s%s%s", o.SentOn, n.Key, o.Recipient, n.Method, reached, late)
-	s.changes(id, false)
+	s.changes(id, true)
 }
 
 // mark moves the event cursor past every event recorded so far.
@@ -492,7 +492,7 @@ func (s *sim) mark() {
 
 // changes prints the obligations the last change added or removed, read from the events
 // after the cursor; a key both removed and added moved its deadline (or became required).
-func (s *sim) changes(id incident.ID, quiet ...bool) {
+func (s *sim) changes(id incident.ID, quiet bool) {
 	if s.err != nil {
 		return
 	}
@@ -519,7 +519,7 @@ func (s *sim) changes(id incident.ID, quiet ...bool) {
 			removed = append(removed, *d.Obligation)
 		}
 	}
-	if len(added)+len(removed) == 0 && len(quiet) == 0 {
+	if len(added)+len(removed) == 0 && !quiet {
 		s.p("  changed: no obligation added or removed")
 	}
 	for _, r := range removed {
