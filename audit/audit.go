@@ -40,10 +40,19 @@ type Entry struct {
 	ObjectID   string      `json:"object_id"`
 	// Digest is the hex SHA-256 of the change (see [Digest]).
 	Digest string `json:"digest"`
+	// EventSeq is the sequence number of the newest outbox event when the change was
+	// recorded (0: none yet), so that verification notices events deleted from the
+	// outbox.
+	EventSeq uint64 `json:"event_seq"`
 	// Prev is the hash of the entry before; empty for the first.
 	Prev string `json:"prev"`
 	// Hash is the hex SHA-256 of every field above.
 	Hash string `json:"hash"`
+	// KeyID names the key that authenticated the entry, so that keys can rotate.
+	KeyID string `json:"key_id"`
+	// Sig authenticates Hash with the key KeyID names (HMAC-SHA-256 or Ed25519),
+	// base64url without padding.
+	Sig string `json:"sig"`
 }
 
 // ComputeHash returns the hash the entry's fields give; it equals Hash unless the entry
