@@ -19,10 +19,10 @@ const (
 )
 
 // IDRule says what an id must be.
-const IDRule = "must be 1 to 64 characters of letters, digits and - _ . : (got %s)"
+const IDRule = "must be 1 to 64 characters of letters, digits and - _ . : ( ) (got %s)"
 
 // ValidID reports whether s is a well-formed id: 1 to [MaxIDLen] bytes of ASCII
-// letters, digits and - _ . : only.
+// letters, digits and - _ . : ( ) only (control ids such as "164.312(b)" have parentheses).
 func ValidID(s string) bool {
 	if len(s) == 0 || len(s) > MaxIDLen {
 		return false
@@ -31,7 +31,7 @@ func ValidID(s string) bool {
 		c := s[i]
 		switch {
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9',
-			c == '-', c == '_', c == '.', c == ':':
+			c == '-', c == '_', c == '.', c == ':', c == '(', c == ')':
 		default:
 			return false
 		}
